@@ -1,0 +1,60 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { AppError } from './errors'
+import { chatRoutes } from './http/chat'
+import { classifyRoutes } from './http/classify'
+import type { AppEnv, Deps } from './http/env'
+import { errorResponse } from './http/error-response'
+import { healthRoutes } from './http/health'
+import { pageRoutes } from './http/pages'
+
+export interface AppOptions {
+  /** serves /static/*; Node passes serve-static, Workers serve assets themselves */
+  serveStatic?: MiddlewareHandler
+}
+
+/** The whole HTTP surface, built from its dependencies so tests and each runtime choose their own. */
+export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { logger } = deps
+
+  app.use(requestId())
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    })
+  })
+  app.use(secureHeaders())
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.JSON_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `请求体超过 ${deps.config.JSON_BODY_LIMIT_BYTES} 字节上限`,
+        )
+      },
+    }),
+  )
+  if (options.serveStatic) app.use('/static/*', options.serveStatic)
+
+  app.route('/', healthRoutes(deps))
+  app.route('/api/v1/chat', chatRoutes(deps))
+  app.route('/api/v1/classify', classifyRoutes())
+  app.route('/', pageRoutes())
+
+  app.notFound((c) =>
+    c.json({ error: { code: 'NOT_FOUND', message: `没有这个地址:${c.req.path}` } }, 404),
+  )
+  app.onError((err, c) => errorResponse(err, c, logger))
+  return app
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+
+const port = z.coerce.number().int().min(0).max(65535)
+const bytes = z.coerce.number().int().min(1024)
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  JSON_BODY_LIMIT_BYTES: bytes.default(1024 * 1024),
+  CASE_NUMBER_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/, 'must be 1–6 capital letters')
+    .default('CZ'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Config = z.infer<typeof schema>
+
+/** Thrown when the environment holds a value the service cannot run with. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses the environment once; empty strings count as unset. Throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  )
+  const result = schema.safeParse(present)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+  throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
+}

@@ -1,0 +1,53 @@
+import * as OpenCC from 'opencc-js/t2cn'
+import { emojiMeanings, typoFixes } from './data/spelling'
+
+/** One small step of normalisation: text in, text out. */
+export type Transform = (text: string) => string
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
+
+/** Full-width letters, digits and punctuation to their ASCII forms (ＫＴＶ → KTV, ，→ ,). */
+export const toHalfWidth: Transform = (text) => text.normalize('NFKC')
+
+export const toLowerCase: Transform = (text) => text.toLowerCase()
+
+export const traditionalToSimplified: Transform = (text) => toSimplified(text)
+
+// 噪聲(shēng) → 噪聲: a bracketed run of Latin letters with or without tone marks after a CJK character
+const PINYIN_NOTE =
+  /(?<=[\u3400-\u9fff])[(（]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹ\s]{1,12}\s*[)）]/giu
+export const stripPinyinNotes: Transform = (text) => text.replace(PINYIN_NOTE, '')
+
+const EMOJI = new RegExp(Object.keys(emojiMeanings).join('|'), 'gu')
+export const emojiToWords: Transform = (text) =>
+  text.replace(EMOJI, (e) => ` ${emojiMeanings[e] ?? ''} `)
+
+const TYPOS = typoFixes.map(([pattern, fix]) => [new RegExp(pattern, 'g'), fix] as const)
+export const fixTypos: Transform = (text) =>
+  TYPOS.reduce((t, [pattern, fix]) => t.replace(pattern, fix), text)
+
+// Control characters and the replacement character from invalid UTF-8 carry nothing
+const NOISE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g
+export const dropControlChars: Transform = (text) => text.replace(NOISE_CHARS, ' ')
+
+export const collapseSpace: Transform = (text) => text.replace(/\s+/g, ' ').trim()
+
+/** The steps in order: later steps rely on earlier ones (typo fixes expect Simplified text). */
+export const transforms: readonly Transform[] = [
+  dropControlChars,
+  toHalfWidth,
+  toLowerCase,
+  stripPinyinNotes,
+  traditionalToSimplified,
+  emojiToWords,
+  fixTypos,
+  collapseSpace,
+]
+
+/** The longest text classified; the rest of a very long message adds nothing but time. */
+export const MAX_CLASSIFIED_LENGTH = 2000
+
+export function normalise(text: string): string {
+  const clipped = text.length > MAX_CLASSIFIED_LENGTH ? text.slice(0, MAX_CLASSIFIED_LENGTH) : text
+  return transforms.reduce((t, step) => step(t), clipped)
+}

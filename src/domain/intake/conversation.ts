@@ -1,0 +1,155 @@
+import type { Classification, Language } from '../classify/types'
+import { texts } from './texts'
+
+export interface Location {
+  lat: number
+  lng: number
+  label: string | null
+}
+
+/** What a resident sent, whatever the channel. */
+export type Inbound =
+  | { kind: 'text'; text: string }
+  | { kind: 'location'; location: Location }
+  | { kind: 'image'; imageUrl: string }
+
+/** A complaint being put together, waiting for what is missing. */
+export interface Draft {
+  description: string
+  classification: Classification
+  location: Location | null
+  imageUrls: string[]
+  asked: number
+}
+
+export interface ConversationState {
+  language: Language
+  draft: Draft | null
+}
+
+export interface Reply {
+  text: string
+  options?: string[]
+}
+
+/** Work the engine asks the caller to do; the caller turns results into replies. */
+export type Command =
+  { type: 'file_case'; draft: Draft } | { type: 'status'; caseNumber: string | null }
+
+export interface Turn {
+  state: ConversationState
+  replies: Reply[]
+  commands: Command[]
+}
+
+export const initialState = (language: Language = 'zh-Hans'): ConversationState => ({
+  language,
+  draft: null,
+})
+
+// Changzhou's bounding box, a little generous: a point outside it is not ours to handle.
+const CHANGZHOU = { minLat: 31.15, maxLat: 32.1, minLng: 119.1, maxLng: 120.25 }
+
+export function insideChangzhou({ lat, lng }: Location): boolean {
+  return (
+    lat >= CHANGZHOU.minLat &&
+    lat <= CHANGZHOU.maxLat &&
+    lng >= CHANGZHOU.minLng &&
+    lng <= CHANGZHOU.maxLng
+  )
+}
+
+function isPlaced(draft: Draft): boolean {
+  return draft.classification.district !== null || draft.location !== null
+}
+
+function fileOrAsk(state: ConversationState, draft: Draft): Turn {
+  const t = texts[state.language]
+  if (isPlaced(draft))
+    return {
+      state: { ...state, draft: null },
+      replies: [],
+      commands: [{ type: 'file_case', draft }],
+    }
+  const what = t.categoryNames[draft.classification.category] ?? t.categoryNames.other!
+  const text = draft.asked === 0 ? t.askPlace(what) : t.askPlaceAgain
+  return {
+    state: { ...state, draft: { ...draft, asked: draft.asked + 1 } },
+    replies: [{ text }],
+    commands: [],
+  }
+}
+
+/**
+ * One turn of the intake conversation: given the state, what the resident sent and how it was
+ * classified, the next state, the replies, and the work to do (file a case, look one up).
+ */
+export function converse(
+  state: ConversationState,
+  inbound: Inbound,
+  c: Classification | null,
+): Turn {
+  const language = inbound.kind === 'text' && c ? c.language : state.language
+  const s: ConversationState = { ...state, language }
+  const t = texts[language]
+  const draft = s.draft
+
+  if (inbound.kind === 'location') {
+    if (!insideChangzhou(inbound.location))
+      return { state: s, replies: [{ text: t.outsideChangzhou }], commands: [] }
+    if (!draft) return { state: s, replies: [{ text: t.welcome }], commands: [] }
+    return fileOrAsk(s, { ...draft, location: inbound.location })
+  }
+
+  if (inbound.kind === 'image') {
+    if (draft) {
+      return {
+        state: { ...s, draft: { ...draft, imageUrls: [...draft.imageUrls, inbound.imageUrl] } },
+        replies: [{ text: t.photoReceived }],
+        commands: [],
+      }
+    }
+    return { state: s, replies: [{ text: t.photoWithoutCase }], commands: [] }
+  }
+
+  if (!c) return { state: s, replies: [{ text: t.help }], commands: [] }
+  const text = inbound.text.trim()
+
+  if (draft) {
+    if (t.dontKnowWords.some((w) => text.toLowerCase().includes(w))) {
+      return { state: { ...s, draft: null }, replies: [], commands: [{ type: 'file_case', draft }] }
+    }
+    if (c.intent === 'report' || c.district !== null) {
+      // The resident is adding to the complaint: keep the first category unless this one is surer.
+      const keep = c.intent !== 'report' || c.confidence <= draft.classification.confidence
+      const classification: Classification = {
+        ...(keep ? draft.classification : c),
+        district: c.district ?? draft.classification.district,
+        urgent: draft.classification.urgent || c.urgent,
+        terms: [...new Set([...draft.classification.terms, ...c.terms])],
+      }
+      return fileOrAsk(s, {
+        ...draft,
+        description: `${draft.description}\n${text}`,
+        classification,
+      })
+    }
+  }
+
+  switch (c.intent) {
+    case 'report':
+      return fileOrAsk(s, {
+        description: text,
+        classification: c,
+        location: null,
+        imageUrls: [],
+        asked: 0,
+      })
+    case 'status':
+      return { state: s, replies: [], commands: [{ type: 'status', caseNumber: c.caseNumber }] }
+    case 'feedback':
+      return { state: s, replies: [{ text: t.feedbackThanks }], commands: [] }
+    case 'chitchat':
+      return { state: s, replies: [{ text: draft ? t.askPlaceAgain : t.welcome }], commands: [] }
+  }
+}

@@ -1,0 +1,174 @@
+import type { Language } from '../classify/types'
+
+/** Every sentence the service says to residents, one table per language. */
+export interface Texts {
+  welcome: string
+  askPlace: (what: string) => string
+  askPlaceAgain: string
+  outsideChangzhou: string
+  filed: (p: { number: string; department: string; hours: number | null; days: number }) => string
+  referred: (p: { number: string; agency: string; phone: string | null }) => string
+  urgentNote: string
+  photoReceived: string
+  photoWithoutCase: string
+  statusOf: (p: { number: string; status: string; update: string | null }) => string
+  noCases: string
+  caseNotFound: (number: string) => string
+  feedbackThanks: string
+  help: string
+  unknownPlace: string
+  categoryNames: Record<string, string>
+  statusNames: Record<string, string>
+  dontKnowWords: readonly string[]
+}
+
+const zhHans: Texts = {
+  welcome:
+    '您好,这里是常州市生态环境局投诉平台。请直接描述您遇到的噪声、异味、烟尘、污水或垃圾倾倒问题,并告诉我们大概位置。',
+  askPlace: (what) =>
+    `收到,您反映的是${what}问题。请告诉我们具体位置(区、街道/镇、小区或路名),也可以直接发送定位。`,
+  askPlaceAgain:
+    '还需要一个位置才能立案:请写出区、街道/镇、小区或路名,或发送定位。如果不清楚,回复「不清楚」,由市局12369中心人工分派。',
+  outsideChangzhou:
+    '这个位置不在常州市范围内。请联系当地生态环境部门,或拨打12369环保举报热线;如果是常州的地点,请写出区、街道或路名。',
+  filed: ({ number, department, hours, days }) =>
+    `已为您登记投诉,编号 ${number}。案件已交${department}办理,${
+      hours ? `属紧急情况,将在${hours}小时内响应` : '将在1个工作日内受理'
+    },${days}个工作日内答复办理结果。可随时发送编号查询进度。`,
+  referred: ({ number, agency, phone }) =>
+    `已为您登记,编号 ${number}。按照职责分工,此类问题由${agency}负责,我们已转交该部门处理${
+      phone ? `;您也可以直接拨打${phone}反映` : ''
+    }。可随时发送编号查询进度。`,
+  urgentNote: '如遇人身危险,请立即拨打110或119。',
+  photoReceived: '照片已收到,会一并提供给办理人员。',
+  photoWithoutCase: '照片已收到。请再用文字简单描述一下问题和位置。',
+  statusOf: ({ number, status, update }) =>
+    `案件 ${number} 当前状态:${status}。${update ? `最新进展:${update}` : ''}`,
+  noCases: '您目前还没有投诉记录。如需投诉,请直接描述问题和位置。',
+  caseNotFound: (number) => `没有找到您名下编号为 ${number} 的案件,请核对编号。`,
+  feedbackThanks: '感谢您的反馈,我们会认真改进。',
+  help: '您可以:1. 直接描述污染问题和位置进行投诉;2. 发送案件编号查询进度;3. 对办理结果进行评价。',
+  unknownPlace: '地点未能确定',
+  categoryNames: {
+    air: '大气污染',
+    noise: '噪声污染',
+    water: '水污染',
+    waste: '固体废物',
+    radiation: '辐射',
+    other: '其他',
+  },
+  statusNames: {
+    new: '待受理',
+    accepted: '已受理',
+    assigned: '已派单',
+    in_progress: '办理中',
+    resolved: '已办结',
+    closed: '已归档',
+    rejected: '不予受理',
+    transferred: '已转办',
+    merged: '已并案',
+  },
+  dontKnowWords: ['不清楚', '不知道', '不确定', '说不清'],
+}
+
+const zhHant: Texts = {
+  welcome:
+    '您好,這裡是常州市生態環境局投訴平台。請直接描述您遇到的噪音、異味、煙塵、污水或垃圾傾倒問題,並告訴我們大概位置。',
+  askPlace: (what) =>
+    `收到,您反映的是${what}問題。請告訴我們具體位置(區、街道/鎮、小區或路名),也可以直接發送定位。`,
+  askPlaceAgain:
+    '還需要一個位置才能立案:請寫出區、街道/鎮、小區或路名,或發送定位。如果不清楚,回覆「不清楚」,由市局12369中心人工分派。',
+  outsideChangzhou: '這個位置不在常州市範圍內。請聯繫當地生態環境部門,或撥打12369環保舉報熱線。',
+  filed: ({ number, department, hours, days }) =>
+    `已為您登記投訴,編號 ${number}。案件已交${department}辦理,${
+      hours ? `屬緊急情況,將在${hours}小時內響應` : '將在1個工作日內受理'
+    },${days}個工作日內答覆辦理結果。可隨時發送編號查詢進度。`,
+  referred: ({ number, agency, phone }) =>
+    `已為您登記,編號 ${number}。按照職責分工,此類問題由${agency}負責,我們已轉交該部門處理${
+      phone ? `;您也可以直接撥打${phone}反映` : ''
+    }。`,
+  urgentNote: '如遇人身危險,請立即撥打110或119。',
+  photoReceived: '照片已收到,會一併提供給辦理人員。',
+  photoWithoutCase: '照片已收到。請再用文字簡單描述一下問題和位置。',
+  statusOf: ({ number, status, update }) =>
+    `案件 ${number} 目前狀態:${status}。${update ? `最新進展:${update}` : ''}`,
+  noCases: '您目前還沒有投訴記錄。如需投訴,請直接描述問題和位置。',
+  caseNotFound: (number) => `沒有找到您名下編號為 ${number} 的案件,請核對編號。`,
+  feedbackThanks: '感謝您的回饋,我們會認真改進。',
+  help: '您可以:1. 直接描述污染問題和位置進行投訴;2. 發送案件編號查詢進度;3. 對辦理結果進行評價。',
+  unknownPlace: '地點未能確定',
+  categoryNames: {
+    air: '大氣污染',
+    noise: '噪音污染',
+    water: '水污染',
+    waste: '固體廢物',
+    radiation: '輻射',
+    other: '其他',
+  },
+  statusNames: {
+    new: '待受理',
+    accepted: '已受理',
+    assigned: '已派單',
+    in_progress: '辦理中',
+    resolved: '已辦結',
+    closed: '已歸檔',
+    rejected: '不予受理',
+    transferred: '已轉辦',
+    merged: '已併案',
+  },
+  dontKnowWords: ['不清楚', '不知道', '不確定'],
+}
+
+const en: Texts = {
+  welcome:
+    'Hello, this is the complaint service of the Changzhou Ecology and Environment Bureau. Describe the noise, smell, smoke, sewage or dumping you are facing and roughly where it is.',
+  askPlace: (what) =>
+    `Got it: a ${what} problem. Where is it? Please give the district, street or town, estate or road — or share your location.`,
+  askPlaceAgain:
+    'We need a place to file the complaint: the district, street or town, estate or road, or your shared location. If you do not know, reply "not sure" and the 12369 centre will dispatch it by hand.',
+  outsideChangzhou:
+    'That location is outside Changzhou. Please contact the local environment bureau there, or call the 12369 hotline.',
+  filed: ({ number, department, hours, days }) =>
+    `Your complaint is filed as ${number} and passed to ${department}. ${
+      hours
+        ? `As an urgent matter it will be answered within ${hours} hours`
+        : 'It will be accepted within 1 working day'
+    }, with a reply on the outcome within ${days} working days. Send the number at any time to see its progress.`,
+  referred: ({ number, agency, phone }) =>
+    `Your complaint is filed as ${number}. This kind of problem is handled by ${agency}, and we have passed it on to them${
+      phone ? `; you can also call ${phone}` : ''
+    }.`,
+  urgentNote: 'If anyone is in danger, call 110 or 119 now.',
+  photoReceived: 'Photo received; the case handler will see it.',
+  photoWithoutCase:
+    'Photo received. Please also describe the problem and where it is in a few words.',
+  statusOf: ({ number, status, update }) =>
+    `Case ${number} is ${status}.${update ? ` Latest: ${update}` : ''}`,
+  noCases: 'You have no complaints yet. To make one, describe the problem and where it is.',
+  caseNotFound: (number) => `No case ${number} was found under your name. Please check the number.`,
+  feedbackThanks: 'Thank you for your feedback.',
+  help: 'You can: 1. describe a pollution problem and where it is to complain; 2. send a case number to see its progress; 3. rate how it was handled.',
+  unknownPlace: 'place not determined',
+  categoryNames: {
+    air: 'air pollution',
+    noise: 'noise',
+    water: 'water pollution',
+    waste: 'waste dumping',
+    radiation: 'radiation',
+    other: 'other',
+  },
+  statusNames: {
+    new: 'waiting to be accepted',
+    accepted: 'accepted',
+    assigned: 'assigned to a handler',
+    in_progress: 'being handled',
+    resolved: 'resolved',
+    closed: 'closed',
+    rejected: 'not accepted',
+    transferred: 'referred to another agency',
+    merged: 'merged with another case',
+  },
+  dontKnowWords: ['not sure', "don't know", 'dont know', 'no idea', 'unknown'],
+}
+
+export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }

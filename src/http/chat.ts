@@ -1,0 +1,93 @@
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { z } from 'zod'
+import { initialState } from '../domain/intake/conversation'
+import { AppError } from '../errors'
+import { findConversationByTokenHash, insertConversation } from '../store/conversations'
+import { receiveMessage } from '../use-cases/receive-message'
+import type { AppEnv, Deps } from './env'
+import { readJson } from './read-json'
+import { hashToken, newToken } from './session-token'
+
+const clientMessageId = z.string().trim().min(1).max(100).optional()
+
+const messageBody = z.union([
+  z.strictObject({
+    text: z.string().trim().min(1, '消息不能为空').max(2000, '消息不能超过2000字'),
+    clientMessageId,
+  }),
+  z.strictObject({
+    location: z.strictObject({
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+      label: z.string().trim().max(200).optional(),
+    }),
+    clientMessageId,
+  }),
+  z.strictObject({ imageUrl: z.url().max(2000), clientMessageId }),
+])
+
+/** Resolves the bearer token of a web chat session to its conversation, or answers 401. */
+export function chatSession(deps: Deps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('Authorization') ?? ''
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+    if (!token)
+      throw new AppError(
+        'UNAUTHORIZED',
+        '缺少会话令牌:请先创建会话,并以 Authorization: Bearer <token> 发送',
+      )
+    const conversation = await findConversationByTokenHash(deps.store.db, await hashToken(token))
+    if (!conversation) throw new AppError('UNAUTHORIZED', '会话令牌无效或已过期,请重新创建会话')
+    c.set('conversation', conversation)
+    await next()
+  })
+}
+
+export function chatRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+
+  app.post('/sessions', async (c) => {
+    const token = newToken()
+    const sessionId = crypto.randomUUID()
+    await insertConversation(deps.store.db, {
+      id: sessionId,
+      channel: 'web',
+      channelUserId: sessionId,
+      tokenHash: await hashToken(token),
+      language: 'zh-Hans',
+      state: JSON.stringify(initialState()),
+      now: deps.now(),
+    })
+    return c.json({ sessionId, token }, 201)
+  })
+
+  app.post('/messages', chatSession(deps), async (c) => {
+    const body = await readJson(c, messageBody)
+    const conversation = c.get('conversation')
+    const id = body.clientMessageId ?? c.req.header('Idempotency-Key') ?? crypto.randomUUID()
+    const response = await receiveMessage(
+      { store: deps.store, casePrefix: deps.config.CASE_NUMBER_PREFIX },
+      {
+        channel: 'web',
+        channelUserId: conversation.channel_user_id,
+        conversationId: conversation.id,
+        // scoped to the session so one resident's ids never collide with another's
+        channelMessageId: `${conversation.id}:${id}`,
+        body:
+          'text' in body
+            ? { kind: 'text', text: body.text }
+            : 'location' in body
+              ? {
+                  kind: 'location',
+                  location: { ...body.location, label: body.location.label ?? null },
+                }
+              : { kind: 'image', imageUrl: body.imageUrl },
+        receivedAt: deps.now(),
+      },
+    )
+    return c.json(response)
+  })
+
+  return app
+}

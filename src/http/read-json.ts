@@ -1,0 +1,19 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { AppError } from '../errors'
+
+/** The request's JSON body, checked against a schema; a 400 that names the bad fields otherwise. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw new AppError('BAD_JSON', '请求体不是有效的 JSON')
+  }
+  const result = schema.safeParse(body)
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    throw new AppError('VALIDATION_FAILED', `请求字段有误 — ${fields.join('; ')}`, { fields })
+  }
+  return result.data
+}

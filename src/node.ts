@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createApp } from './app'
+import { ConfigError, parseConfig, type Config } from './config'
+import { createLogger } from './logger'
+import { migrateToLatest } from './store/migrate'
+import { openStore } from './store/open-database'
+
+function loadConfig(): Config {
+  try {
+    return parseConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(1)
+    }
+    throw err
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const logger = createLogger(config.LOG_LEVEL)
+  const store = openStore({
+    dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+  })
+  await migrateToLatest(store.db)
+  const app = createApp(
+    { store, config, logger, now: () => new Date() },
+    { serveStatic: serveStatic({ root: './public' }) },
+  )
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info('listening', { url: `http://${config.HOST}:${info.port}`, database: store.dialect })
+  })
+
+  const stop = (signal: string) => {
+    logger.info('stopping', { signal })
+    server.close(() => void store.close().then(() => process.exit(0)))
+    setTimeout(() => process.exit(1), 10_000).unref()
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((err) => {
+  console.error('start-up failed:', err)
+  process.exit(1)
+})

@@ -1,0 +1,36 @@
+import type { CaseRow, Db, NewCase, NewCaseEvent } from './schema'
+
+/** The next number in a day's sequence; atomic on both dialects, so two filings never share one. */
+export async function nextCaseSequence(db: Db, day: string): Promise<number> {
+  const row = await db
+    .insertInto('case_counters')
+    .values({ day, seq: 1 })
+    .onConflict((oc) =>
+      oc.column('day').doUpdateSet((eb) => ({ seq: eb('case_counters.seq', '+', 1) })),
+    )
+    .returning('seq')
+    .executeTakeFirstOrThrow()
+  return row.seq
+}
+
+export async function insertCase(db: Db, row: NewCase): Promise<CaseRow> {
+  return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function insertCaseEvent(db: Db, event: NewCaseEvent): Promise<void> {
+  await db.insertInto('case_events').values(event).execute()
+}
+
+export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst()
+}
+
+export async function findConversationCase(
+  db: Db,
+  conversationId: string,
+  number: string | null,
+): Promise<CaseRow | undefined> {
+  let query = db.selectFrom('cases').selectAll().where('conversation_id', '=', conversationId)
+  if (number) query = query.where('number', '=', number)
+  return query.orderBy('id', 'desc').limit(1).executeTakeFirst()
+}

@@ -1,0 +1,137 @@
+import type { Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely'
+
+/** 0 or 1: booleans are stored as integers so every dialect reads them alike. */
+export type Flag = 0 | 1
+
+export interface DepartmentTable {
+  id: string
+  name: string
+  /** bureau: the city bureau; branch: a district branch; agency: an outside agency cases are referred to */
+  kind: 'bureau' | 'branch' | 'agency'
+  district: string | null
+  phone: string | null
+  created_at: string
+}
+
+export interface RoutingRuleTable {
+  id: Generated<number>
+  priority: number
+  category: string
+  subcategory: string | null
+  district: string | null
+  /** JSON array of words; the rule applies when any occurs in the description */
+  keywords: string | null
+  department_id: string
+  action: 'route' | 'transfer'
+  accept_working_days: number
+  resolve_working_days: number
+  urgent_hours: number
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ConversationTable {
+  id: string
+  channel: string
+  channel_user_id: string
+  token_hash: string | null
+  language: string
+  /** JSON of the intake conversation state */
+  state: string
+  created_at: string
+  updated_at: string
+}
+
+export interface MessageTable {
+  id: Generated<number>
+  conversation_id: string
+  channel: string
+  channel_message_id: string | null
+  direction: 'in' | 'out'
+  kind: 'text' | 'location' | 'image' | 'event'
+  text: string | null
+  payload: string | null
+  classification: string | null
+  /** JSON of the reply given to an inbound message, so a retried delivery gets the same answer */
+  response: string | null
+  case_id: number | null
+  created_at: string
+}
+
+export interface CaseTable {
+  id: Generated<number>
+  number: string
+  status: string
+  version: number
+  category: string
+  subcategory: string
+  district: string | null
+  description: string
+  address: string | null
+  lat: number | null
+  lng: number | null
+  occurred: string | null
+  classification: string | null
+  reporter_channel: string
+  reporter_user_id: string | null
+  conversation_id: string | null
+  reporter_phone: string | null
+  anonymous: Flag
+  department_id: string | null
+  assignee: string | null
+  urgent: Flag
+  overdue: Flag
+  escalated: Flag
+  accept_due_at: string | null
+  resolve_due_at: string | null
+  public_note: string | null
+  merged_into_id: number | null
+  /** YYYY-MM-DD of filing in Asia/Shanghai */
+  filed_day: string
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface CaseCounterTable {
+  day: string
+  seq: number
+}
+
+export interface CaseEventTable {
+  id: Generated<number>
+  case_id: number
+  actor: string
+  action: string
+  from_status: string | null
+  to_status: string | null
+  note: string | null
+  public: Flag
+  created_at: string
+}
+
+export interface Database {
+  departments: DepartmentTable
+  routing_rules: RoutingRuleTable
+  conversations: ConversationTable
+  messages: MessageTable
+  cases: CaseTable
+  case_counters: CaseCounterTable
+  case_events: CaseEventTable
+}
+
+export type Department = Selectable<DepartmentTable>
+export type RoutingRule = Selectable<RoutingRuleTable>
+export type NewRoutingRule = Insertable<RoutingRuleTable>
+export type Conversation = Selectable<ConversationTable>
+export type Message = Selectable<MessageTable>
+export type NewMessage = Insertable<MessageTable>
+export type CaseRow = Selectable<CaseTable>
+export type NewCase = Insertable<CaseTable>
+export type CaseUpdate = Updateable<CaseTable>
+export type CaseEvent = Selectable<CaseEventTable>
+export type NewCaseEvent = Insertable<CaseEventTable>
+
+/** A database handle or an open transaction: repositories take either as their first argument. */
+export type Db = Kysely<Database>

@@ -1,0 +1,114 @@
+import { formatCaseNumber } from '../domain/cases/case-number'
+import { pickRule } from '../domain/cases/routing'
+import { workingDaysDeadline } from '../domain/cases/working-days'
+import type { Draft } from '../domain/intake/conversation'
+import { shanghaiDay } from '../domain/shanghai-time'
+import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
+import { findDepartment, listRoutingRules } from '../store/reference-data'
+import type { CaseRow, Db, Department, RoutingRule } from '../store/schema'
+
+export interface FiledCase {
+  row: CaseRow
+  department: Department
+  rule: RoutingRule
+}
+
+export interface Reporter {
+  channel: string
+  channelUserId: string | null
+  conversationId: string | null
+}
+
+const HOUR_MS = 60 * 60 * 1000
+
+/**
+ * Files a complaint inside the caller's transaction: numbers it, routes it by the rules, sets
+ * its deadlines, and writes the events; a referral to another agency is transferred at once.
+ */
+export async function fileCase(
+  db: Db,
+  draft: Draft,
+  reporter: Reporter,
+  prefix: string,
+  now: Date,
+): Promise<FiledCase> {
+  const c = draft.classification
+  const category = c.category === 'none' ? 'other' : c.category
+  const subcategory = c.subcategory
+  const rule = pickRule(await listRoutingRules(db), {
+    category,
+    subcategory,
+    district: c.district,
+    description: draft.description,
+  })
+  if (!rule) throw new Error('routing rules have no catch-all rule')
+  const department = await findDepartment(db, rule.department_id)
+  if (!department)
+    throw new Error(`routing rule ${rule.id} names unknown department ${rule.department_id}`)
+
+  const day = shanghaiDay(now)
+  const number = formatCaseNumber(prefix, day, await nextCaseSequence(db, day))
+  const at = now.toISOString()
+  const transfer = rule.action === 'transfer'
+  const acceptDue = c.urgent
+    ? new Date(now.getTime() + rule.urgent_hours * HOUR_MS)
+    : workingDaysDeadline(now, rule.accept_working_days)
+
+  const row = await insertCase(db, {
+    number,
+    status: transfer ? 'transferred' : 'new',
+    version: 1,
+    category,
+    subcategory,
+    district: c.district,
+    description: draft.description,
+    address: draft.location?.label ?? null,
+    lat: draft.location?.lat ?? null,
+    lng: draft.location?.lng ?? null,
+    occurred: null,
+    classification: JSON.stringify(c),
+    reporter_channel: reporter.channel,
+    reporter_user_id: reporter.channelUserId,
+    conversation_id: reporter.conversationId,
+    reporter_phone: null,
+    anonymous: 0,
+    department_id: department.id,
+    assignee: null,
+    urgent: c.urgent ? 1 : 0,
+    overdue: 0,
+    escalated: 0,
+    accept_due_at: transfer ? null : acceptDue.toISOString(),
+    resolve_due_at: transfer
+      ? null
+      : workingDaysDeadline(now, rule.resolve_working_days).toISOString(),
+    public_note: transfer ? `已转交${department.name}` : null,
+    merged_into_id: null,
+    filed_day: day,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+  })
+  await insertCaseEvent(db, {
+    case_id: row.id,
+    actor: 'resident',
+    action: 'file',
+    from_status: null,
+    to_status: 'new',
+    note: rule.note,
+    public: 1,
+    created_at: at,
+  })
+  if (transfer) {
+    await insertCaseEvent(db, {
+      case_id: row.id,
+      actor: 'system',
+      action: 'transfer',
+      from_status: 'new',
+      to_status: 'transferred',
+      note: `${rule.note ?? ''}:转交${department.name}`,
+      public: 1,
+      created_at: at,
+    })
+  }
+  return { row, department, rule }
+}

@@ -1,0 +1,187 @@
+import { classify } from '../domain/classify/classify'
+import type { Classification } from '../domain/classify/types'
+import {
+  converse,
+  initialState,
+  type ConversationState,
+  type Inbound,
+  type Reply,
+} from '../domain/intake/conversation'
+import { texts } from '../domain/intake/texts'
+import { AppError } from '../errors'
+import { findConversationCase } from '../store/cases'
+import { lockConversation, saveConversationState } from '../store/conversations'
+import {
+  claimInboundMessage,
+  completeInboundMessage,
+  findResponse,
+  insertOutboundMessages,
+} from '../store/messages'
+import type { Store } from '../store/open-database'
+import type { Db } from '../store/schema'
+import { fileCase, type FiledCase } from './file-case'
+
+/** One message from a resident, whatever channel it came through. */
+export interface InboundMessage {
+  channel: string
+  channelUserId: string
+  conversationId: string
+  /** the channel's own id for the message: a repeat delivery carries the same one */
+  channelMessageId: string
+  body: Inbound
+  receivedAt: Date
+}
+
+export interface ChatResponse {
+  replies: Reply[]
+  case?: { number: string; status: string }
+}
+
+export interface ReceiveDeps {
+  store: Store
+  casePrefix: string
+}
+
+function describe(body: Inbound): {
+  kind: 'text' | 'location' | 'image'
+  text: string | null
+  payload: string | null
+} {
+  switch (body.kind) {
+    case 'text':
+      return { kind: 'text', text: body.text, payload: null }
+    case 'location':
+      return { kind: 'location', text: body.location.label, payload: JSON.stringify(body.location) }
+    case 'image':
+      return { kind: 'image', text: null, payload: JSON.stringify({ imageUrl: body.imageUrl }) }
+  }
+}
+
+function filedReplies(state: ConversationState, filed: FiledCase): Reply[] {
+  const t = texts[state.language]
+  const { row, department, rule } = filed
+  const main =
+    rule.action === 'transfer'
+      ? t.referred({ number: row.number, agency: department.name, phone: department.phone })
+      : t.filed({
+          number: row.number,
+          department: department.name,
+          hours: row.urgent ? rule.urgent_hours : null,
+          days: rule.resolve_working_days,
+        })
+  return row.urgent ? [{ text: main }, { text: t.urgentNote }] : [{ text: main }]
+}
+
+async function statusReplies(
+  db: Db,
+  state: ConversationState,
+  conversationId: string,
+  number: string | null,
+): Promise<Reply[]> {
+  const t = texts[state.language]
+  const found = await findConversationCase(db, conversationId, number)
+  if (!found) return [{ text: number ? t.caseNotFound(number) : t.noCases }]
+  const status = t.statusNames[found.status] ?? found.status
+  return [{ text: t.statusOf({ number: found.number, status, update: found.public_note }) }]
+}
+
+/**
+ * Takes one inbound message through the conversation: stores it, classifies it, files a case
+ * when the complaint is complete, and stores the reply — all in one transaction, so a message
+ * that was answered is never lost, and a repeated delivery gets the first answer back.
+ */
+export async function receiveMessage(
+  deps: ReceiveDeps,
+  msg: InboundMessage,
+): Promise<ChatResponse> {
+  const { store } = deps
+  const now = msg.receivedAt
+  const described = describe(msg.body)
+  return store.db.transaction().execute(async (trx) => {
+    const messageId = await claimInboundMessage(trx, {
+      conversation_id: msg.conversationId,
+      channel: msg.channel,
+      channel_message_id: msg.channelMessageId,
+      direction: 'in',
+      kind: described.kind,
+      text: described.text,
+      payload: described.payload,
+      classification: null,
+      response: null,
+      case_id: null,
+      created_at: now.toISOString(),
+    })
+    if (messageId === null) {
+      const previous = await findResponse(trx, msg.channel, msg.channelMessageId)
+      if (previous) return JSON.parse(previous) as ChatResponse
+      throw new AppError('MESSAGE_IN_PROGRESS', '这条消息正在处理中,请稍后再试')
+    }
+
+    const conversation = await lockConversation(
+      trx,
+      msg.conversationId,
+      store.dialect === 'postgres',
+    )
+    if (!conversation) throw new AppError('UNAUTHORIZED', '会话不存在,请重新开始')
+    const state = JSON.parse(conversation.state) as ConversationState
+    const classification: Classification | null =
+      msg.body.kind === 'text' ? classify(msg.body.text) : null
+    const turn = converse(state ?? initialState(), msg.body, classification)
+
+    const replies = [...turn.replies]
+    let filed: FiledCase | undefined
+    for (const command of turn.commands) {
+      if (command.type === 'file_case') {
+        filed = await fileCase(
+          trx,
+          command.draft,
+          {
+            channel: msg.channel,
+            channelUserId: msg.channelUserId,
+            conversationId: msg.conversationId,
+          },
+          deps.casePrefix,
+          now,
+        )
+        replies.push(...filedReplies(turn.state, filed))
+      } else if (command.type === 'status') {
+        replies.push(
+          ...(await statusReplies(trx, turn.state, msg.conversationId, command.caseNumber)),
+        )
+      }
+    }
+
+    const response: ChatResponse = filed
+      ? { replies, case: { number: filed.row.number, status: filed.row.status } }
+      : { replies }
+    await completeInboundMessage(trx, messageId, {
+      classification: classification ? JSON.stringify(classification) : null,
+      response: JSON.stringify(response),
+      caseId: filed?.row.id ?? null,
+    })
+    await insertOutboundMessages(
+      trx,
+      replies.map((r) => ({
+        conversation_id: msg.conversationId,
+        channel: msg.channel,
+        channel_message_id: null,
+        direction: 'out' as const,
+        kind: 'text' as const,
+        text: r.text,
+        payload: r.options ? JSON.stringify({ options: r.options }) : null,
+        classification: null,
+        response: null,
+        case_id: filed?.row.id ?? null,
+        created_at: now.toISOString(),
+      })),
+    )
+    await saveConversationState(
+      trx,
+      msg.conversationId,
+      JSON.stringify(turn.state),
+      turn.state.language,
+      now,
+    )
+    return response
+  })
+}
