@@ -27,6 +27,7 @@ export const fixTypos: Transform = (text) =>
   TYPOS.reduce((t, [pattern, fix]) => t.replace(pattern, fix), text)
 
 // Control characters and the replacement character from invalid UTF-8 carry nothing
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOISE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/g
 export const dropControlChars: Transform = (text) => text.replace(NOISE_CHARS, ' ')
 
