@@ -56,8 +56,18 @@ function buildMatcher(): TermMatcher<Signal[]> {
 
 const matcher = buildMatcher()
 
+const CLAUSE_END = /[,.!?;:。,!?;:、\s]/
+
+/** Whether a negation (不是, 没有 …) stands just before the match within its own clause. */
 function negated(text: string, match: Match<unknown>): boolean {
-  const before = text.slice(Math.max(0, match.start - 5), match.start)
+  let from = Math.max(0, match.start - 4)
+  for (let i = match.start - 1; i >= from; i--) {
+    if (CLAUSE_END.test(text[i]!)) {
+      from = i + 1
+      break
+    }
+  }
+  const before = text.slice(from, match.start)
   return NEGATIONS.some((n) => before.includes(n))
 }
 

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { classify } from './classify'
+
+describe('classify', () => {
+  it.each([
+    ['工地晚上一直打桩,吵得睡不着', 'noise', 'construction'],
+    ['楼下广场舞音响每天开到很晚', 'noise', 'social_life'],
+    ['隔壁厂房机器声嗡嗡的', 'noise', 'industrial'],
+    ['高架上大货车一直按喇叭', 'noise', 'traffic'],
+    ['化工厂那边一股刺鼻的化学味', 'air', 'odor'],
+    ['那个厂的烟囱天天冒黑烟', 'air', 'industrial'],
+    ['楼下烧烤店油烟直接往我家飘', 'air', 'catering_fumes'],
+    ['工地没有覆盖,尘土飞扬', 'air', 'dust'],
+    ['田里有人在烧秸秆', 'air', 'burning'],
+    ['河里排污口一直往外冒黑水', 'water', 'none'],
+    ['有人往空地上偷倒建筑垃圾', 'waste', 'none'],
+    ['小区楼顶装了基站,担心辐射', 'radiation', 'none'],
+  ])('reads 「%s」 as %s/%s', (text, category, subcategory) => {
+    expect(classify(text)).toMatchObject({ intent: 'report', category, subcategory })
+  })
+
+  it('follows the contrast: 「不是噪音的问题,是那个臭味」 is a smell', () => {
+    expect(classify('不是噪音的问题,是那个臭味')).toMatchObject({
+      category: 'air',
+      subcategory: 'odor',
+    })
+  })
+
+  it('does not take an air purifier for air pollution', () => {
+    expect(classify('家里的空气净化器坏了')).toMatchObject({ intent: 'chitchat', category: 'none' })
+  })
+
+  it('knows an air hammer is noise', () => {
+    expect(classify('工地的空气锤一直响')).toMatchObject({
+      category: 'noise',
+      subcategory: 'construction',
+    })
+  })
+
+  it.each([
+    ['燥音太大了,受不了', 'noise'],
+    ['小区里一股意味', 'air'],
+    ['噪聲(shēng)擾民,晚上睡不著', 'noise'],
+    ['ＫＴＶ太吵', 'noise'],
+    ['There is a strong chemical smell near the factory at night', 'air'],
+  ])('reads through typos, Traditional script, full-width and English: %s', (text, category) => {
+    expect(classify(text).category).toBe(category)
+  })
+
+  it.each([
+    ['武进区湖塘镇', '武进区'],
+    ['恐龙园附近', '新北区'],
+    ['遥观镇一家工厂', '常州经开区'],
+    ['Wujin district', '武进区'],
+    ['我家楼下', null],
+  ])('places 「%s」 in %s', (text, district) => {
+    expect(classify(`${text}工地噪音很大`).district).toBe(district)
+  })
+
+  it('keeps 溧阳 when dust follows it', () => {
+    expect(classify('溧阳尘土飞扬')).toMatchObject({ district: '溧阳市', subcategory: 'dust' })
+  })
+
+  it.each([
+    ['我上周投诉的噪音怎么样了', 'status'],
+    ['CZ20261128-0007 处理到哪一步了', 'status'],
+    ['满意', 'feedback'],
+    ['你们来过之后还是很吵', 'feedback'],
+    ['打5分', 'feedback'],
+    ['👍', 'feedback'],
+    ['你好', 'chitchat'],
+    ['今天空气质量怎么样', 'chitchat'],
+  ])('takes 「%s」 as %s', (text, intent) => {
+    expect(classify(text).intent).toBe(intent)
+  })
+
+  it('finds the case number a status question names', () => {
+    expect(classify('请问cz20261128-0007进度').caseNumber).toBe('CZ20261128-0007')
+  })
+
+  it.each([['凌晨两点工地还在打桩'], ['化工厂的味道熏得人头晕呕吐'], ['河里大量死鱼']])(
+    'flags 「%s」 as urgent',
+    (text) => {
+      expect(classify(text).urgent).toBe(true)
+    },
+  )
+
+  it('does not flag ordinary daytime noise as urgent', () => {
+    expect(classify('白天工地施工声音有点大').urgent).toBe(false)
+  })
+
+  it('names the words that decided it', () => {
+    expect(classify('武进区工地打桩太吵').terms).toEqual(expect.arrayContaining(['打桩', '武进区']))
+  })
+
+  it.each([
+    ['', 'empty text'],
+    ['😀😀😀', 'only emoji'],
+    ['a'.repeat(100_000), '100 KB of text'],
+    ['\u0000\u0001\u0002\ufffd\ufffd', 'binary garbage'],
+  ])('gives a low-confidence answer and never throws for %s', (text) => {
+    const c = classify(text)
+    expect(c.intent).toBe('chitchat')
+    expect(c.confidence).toBeLessThan(0.5)
+  })
+
+  it('answers in the language the resident wrote', () => {
+    expect(classify('工地噪音').language).toBe('zh-Hans')
+    expect(classify('工地噪音擾民').language).toBe('zh-Hant')
+    expect(classify('construction noise at night').language).toBe('en')
+  })
+})

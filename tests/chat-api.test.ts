@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { chatSession, testApp } from './support/test-app'
+
+describeEachDialect('web chat API', (open) => {
+  let store: TestStore
+  let app: ReturnType<typeof testApp>['app']
+  beforeEach(async () => {
+    store = await migratedStore(open)
+    app = testApp(store).app
+  })
+  afterEach(async () => store.cleanup())
+
+  const counts = async () => {
+    const n = async (table: 'messages' | 'cases' | 'case_events') =>
+      Number(
+        (
+          await store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    return {
+      messages: await n('messages'),
+      cases: await n('cases'),
+      events: await n('case_events'),
+    }
+  }
+
+  it('files a complaint that names a place and tells the resident the number and who handles it', async () => {
+    const { send } = await chatSession(app)
+    const res = await send({ text: '武进区湖塘镇一家工厂烟囱一直冒黑烟,呛得不行' })
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.case).toEqual({ number: 'CZ20261128-0001', status: 'new' })
+    expect(body.replies[0].text).toContain('CZ20261128-0001')
+    expect(body.replies[0].text).toContain('常州市武进生态环境局')
+    const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
+    expect(row).toMatchObject({
+      category: 'air',
+      subcategory: 'industrial',
+      district: '武进区',
+      department_id: 'wujin-branch',
+    })
+    expect(row.accept_due_at).toBe('2026-11-30T15:59:59.000Z')
+  })
+
+  it('asks where when the complaint names no place, and files once the resident says', async () => {
+    const { send } = await chatSession(app)
+    const first = await (await send({ text: '工地晚上一直打桩,吵得睡不着' })).json()
+    expect(first.case).toBeUndefined()
+    expect(first.replies[0].text).toMatch(/位置/)
+    const second = await (await send({ text: '在恐龙园附近' })).json()
+    expect(second.case.number).toBe('CZ20261128-0001')
+    const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
+    expect(row).toMatchObject({
+      category: 'noise',
+      subcategory: 'construction',
+      district: '新北区',
+    })
+    expect(row.description).toContain('打桩')
+  })
+
+  it('refers social-life noise to the police and says how to reach them', async () => {
+    const { send } = await chatSession(app)
+    const body = await (await send({ text: '钟楼区西林街道小区门口每天晚上广场舞音响太吵' })).json()
+    expect(body.case.status).toBe('transferred')
+    expect(body.replies[0].text).toMatch(/公安/)
+    expect(body.replies[0].text).toContain('110')
+  })
+
+  it('answers a repeated message id with the first reply and files nothing new', async () => {
+    const { send } = await chatSession(app)
+    const message = { text: '天宁区茶山街道河里好多死鱼,水发黑发臭', clientMessageId: 'm-1' }
+    const first = await (await send(message)).json()
+    const before = await counts()
+    const again = await send(message)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual(first)
+    expect(await counts()).toEqual(before)
+    expect(before.cases).toBe(1)
+  })
+
+  it('treats the same message id from two residents as two messages', async () => {
+    const a = await chatSession(app)
+    const b = await chatSession(app)
+    await a.send({ text: '新北区春江镇工地扬尘很大', clientMessageId: '1' })
+    const second = await (
+      await b.send({ text: '金坛区儒林镇有人烧秸秆', clientMessageId: '1' })
+    ).json()
+    expect(second.case.number).toBe('CZ20261128-0002')
+  })
+
+  it('answers a status question with the case number, its state and the latest update', async () => {
+    const { send } = await chatSession(app)
+    await send({ text: '新北区薛家镇饭店油烟很大' })
+    const body = await (await send({ text: '我的投诉进度怎么样了' })).json()
+    expect(body.replies[0].text).toMatch(/CZ20261128-0001.*已转办/)
+  })
+
+  it.each([
+    ['malformed JSON', '{"text": "吵', 400, 'BAD_JSON'],
+    ['a number where text belongs', { text: 42 }, 400, 'VALIDATION_FAILED'],
+    ['an empty text', { text: '   ' }, 400, 'VALIDATION_FAILED'],
+    ['an unknown field', { text: '吵', extra: true }, 400, 'VALIDATION_FAILED'],
+    [
+      'a location with a text latitude',
+      { location: { lat: '31.8', lng: 119.9 } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['an array body', [1, 2], 400, 'VALIDATION_FAILED'],
+  ])('rejects %s with a JSON error and writes nothing', async (_name, body, status, code) => {
+    const { send } = await chatSession(app)
+    const before = await counts()
+    const res = await send(body)
+    expect(res.status).toBe(status)
+    expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } })
+    expect(await counts()).toEqual(before)
+  })
+
+  it('rejects a 3 MB body with 413 and writes nothing', async () => {
+    const { send } = await chatSession(app)
+    const before = await counts()
+    const res = await send({ text: '吵'.repeat(1024 * 1024) })
+    expect(res.status).toBe(413)
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
+    expect(await counts()).toEqual(before)
+  })
+
+  it.each([
+    ['no Authorization header', {}],
+    ['an unknown token', { Authorization: 'Bearer not-a-real-token' }],
+    ['a malformed header', { Authorization: 'Basic abc' }],
+  ])('answers 401 to %s and writes nothing', async (_name, headers) => {
+    const before = await counts()
+    const res = await app.request('/api/v1/chat/messages', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ text: '武进区工地噪音' }),
+    })
+    expect(res.status).toBe(401)
+    expect((await res.json()).error.code).toBe('UNAUTHORIZED')
+    expect(await counts()).toEqual(before)
+  })
+})

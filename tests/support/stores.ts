@@ -1,0 +1,85 @@
+import pg from 'pg'
+import { describe } from 'vitest'
+import { migrateToLatest } from '../../src/store/migrate'
+import { openStore, type Dialect, type Store } from '../../src/store/open-database'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const DATABASE_URL = process.env.DATABASE_URL
+
+if (!DATABASE_URL) {
+  console.warn(
+    '\n*** PostgreSQL storage tests are SKIPPED: DATABASE_URL is not set. ' +
+      '.ci/run sets it; locally: DATABASE_URL=postgres://127.0.0.1:5432/test npm test ***\n',
+  )
+}
+
+/** A store on an empty database: a fresh SQLite file, or a fresh schema on the PostgreSQL server. */
+export interface TestStore extends Store {
+  dataDir: string
+  /** how to open another connection to the same database, as a second server would */
+  reopen(): Store
+  cleanup(): Promise<void>
+}
+
+async function openSqliteStore(): Promise<TestStore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cz-test-'))
+  const store = openStore({ dataDir })
+  return {
+    ...store,
+    dataDir,
+    reopen: () => openStore({ dataDir }),
+    cleanup: async () => {
+      await store.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function openPostgresStore(): Promise<TestStore> {
+  const url = DATABASE_URL!
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const options = { dataDir: '', databaseUrl: url, searchPath: schema, poolSize: 10 }
+  const store = openStore(options)
+  return {
+    ...store,
+    dataDir: mkdtempSync(join(tmpdir(), 'cz-test-')),
+    reopen: () => openStore(options),
+    cleanup: async () => {
+      await store.close()
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    },
+  }
+}
+
+export const dialects: { dialect: Dialect; open: () => Promise<TestStore>; available: boolean }[] =
+  [
+    { dialect: 'sqlite', open: openSqliteStore, available: true },
+    { dialect: 'postgres', open: openPostgresStore, available: Boolean(DATABASE_URL) },
+  ]
+
+/** Opens an empty, migrated store of a dialect. */
+export async function migratedStore(open: () => Promise<TestStore>): Promise<TestStore> {
+  const store = await open()
+  await migrateToLatest(store.db)
+  return store
+}
+
+/** Runs a suite once per dialect; PostgreSQL is skipped, loudly, without DATABASE_URL. */
+export function describeEachDialect(
+  title: string,
+  suite: (open: () => Promise<TestStore>, dialect: Dialect) => void,
+): void {
+  for (const d of dialects) {
+    const run = d.available ? describe : describe.skip
+    run(`${title} [${d.dialect}]`, () => suite(d.open, d.dialect))
+  }
+}

@@ -1,0 +1,25 @@
+import { createApp } from '../../src/app'
+import { parseConfig } from '../../src/config'
+import { createLogger } from '../../src/logger'
+import type { Store } from '../../src/store/open-database'
+
+/** The app over a given store, with a quiet logger and a clock the test can move. */
+export function testApp(store: Store, env: Record<string, string> = {}) {
+  const clock = { now: new Date('2026-11-28T02:00:00Z') }
+  const config = parseConfig({ NODE_ENV: 'test', ...env })
+  const app = createApp({ store, config, logger: createLogger('silent'), now: () => clock.now })
+  return { app, clock, config }
+}
+
+/** Starts a web chat session and returns a function that posts messages in it. */
+export async function chatSession(app: ReturnType<typeof createApp>) {
+  const res = await app.request('/api/v1/chat/sessions', { method: 'POST' })
+  const { token, sessionId } = (await res.json()) as { token: string; sessionId: string }
+  const send = (body: unknown, headers: Record<string, string> = {}) =>
+    app.request('/api/v1/chat/messages', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  return { token, sessionId, send }
+}
