@@ -4,10 +4,22 @@ const form = document.getElementById('composer')
 const input = document.getElementById('text')
 const KEY = 'cz-chat-session'
 
+const CASE_NUMBER = /([A-Z]{1,6}\d{8}-\d{4,})/
+
 function show(text, who) {
   const li = document.createElement('li')
   li.className = who
-  li.textContent = text
+  // case numbers never break across lines, so they can be read and copied whole
+  for (const part of text.split(CASE_NUMBER)) {
+    if (CASE_NUMBER.test(part)) {
+      const span = document.createElement('span')
+      span.className = 'case-number'
+      span.textContent = part
+      li.appendChild(span)
+    } else {
+      li.appendChild(document.createTextNode(part))
+    }
+  }
   list.appendChild(li)
   li.scrollIntoView({ block: 'end' })
 }

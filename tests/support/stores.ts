@@ -8,6 +8,11 @@ import { join } from 'node:path'
 
 const DATABASE_URL = process.env.DATABASE_URL
 
+if (!DATABASE_URL && process.env.REQUIRE_POSTGRES) {
+  throw new Error(
+    'REQUIRE_POSTGRES is set but DATABASE_URL is not: CI must run the PostgreSQL tests',
+  )
+}
 if (!DATABASE_URL) {
   console.warn(
     '\n*** PostgreSQL storage tests are SKIPPED: DATABASE_URL is not set. ' +

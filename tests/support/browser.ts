@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { chromium, type BrowserContext } from 'playwright-core'
+import { createApp } from '../../src/app'
+import { parseConfig } from '../../src/config'
+import { createLogger } from '../../src/logger'
+import type { Store } from '../../src/store/open-database'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const browserAvailable = existsSync(CHROMIUM)
+
+if (!browserAvailable && process.env.REQUIRE_BROWSER) {
+  throw new Error(
+    `REQUIRE_BROWSER is set but ${CHROMIUM} is missing: CI must run the browser tests`,
+  )
+}
+if (!browserAvailable) {
+  console.warn(
+    `\n*** Browser tests are SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei) ***\n`,
+  )
+}
+
+/** The whole service on a free localhost port, as `npm start` serves it. */
+export async function startServer(
+  store: Store,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = createApp(
+    {
+      store,
+      config: parseConfig({ NODE_ENV: 'test' }),
+      logger: createLogger('silent'),
+      now: () => new Date(),
+    },
+    { serveStatic: serveStatic({ root: './public' }) },
+  )
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  }
+}
+
+/** Headless Debian Chromium with a fresh profile and no calls to the outside network. */
+export async function launchBrowser(
+  viewport = { width: 390, height: 844 },
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cz-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    locale: 'zh-CN',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
