@@ -1,3 +1,4 @@
+import { createReferenceCache } from './store/reference-cache'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   })
   await migrateToLatest(store.db)
   const app = createApp(
-    { store, config, logger, now: () => new Date() },
+    { store, reference: createReferenceCache(), config, logger, now: () => new Date() },
     { serveStatic: serveStatic({ root: './public' }) },
   )
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

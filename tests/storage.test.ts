@@ -1,3 +1,4 @@
+import { createReferenceCache } from '../src/store/reference-cache'
 import { sql } from 'kysely'
 import { execFile } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -62,7 +63,13 @@ describeEachDialect('storage', (open, dialect) => {
         const config = parseConfig({ NODE_ENV: 'test' })
         const at = () => new Date('2026-11-28T02:00:00Z')
         const apps = [store, second].map((s) =>
-          createApp({ store: s, config, logger: createLogger('silent'), now: at }),
+          createApp({
+            store: s,
+            config,
+            reference: createReferenceCache(),
+            logger: createLogger('silent'),
+            now: at,
+          }),
         )
         const sends = await Promise.all(
           Array.from({ length: 20 }, async (_, i) => {

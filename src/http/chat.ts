@@ -5,6 +5,7 @@ import { initialState } from '../domain/intake/conversation'
 import { AppError } from '../errors'
 import { findConversationByTokenHash, insertConversation } from '../store/conversations'
 import { receiveMessage } from '../use-cases/receive-message'
+import type { Conversation } from '../store/schema'
 import type { AppEnv, Deps } from './env'
 import { readJson } from './read-json'
 import { hashToken, newToken } from './session-token'
@@ -27,19 +28,34 @@ const messageBody = z.union([
   z.strictObject({ imageUrl: z.url().max(2000), clientMessageId }),
 ])
 
-/** Resolves the bearer token of a web chat session to its conversation, or answers 401. */
+type SessionOwner = Pick<Conversation, 'id' | 'channel_user_id'>
+
+const KNOWN_SESSIONS = 10_000
+
+/**
+ * Resolves the bearer token of a web chat session to its conversation, or answers 401. A token
+ * never changes owner, so recently seen ones are remembered and cost no query.
+ */
 export function chatSession(deps: Deps) {
+  const known = new Map<string, SessionOwner>()
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('Authorization') ?? ''
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    if (!token)
+    if (!token) {
       throw new AppError(
         'UNAUTHORIZED',
         '缺少会话令牌:请先创建会话,并以 Authorization: Bearer <token> 发送',
       )
-    const conversation = await findConversationByTokenHash(deps.store.db, await hashToken(token))
-    if (!conversation) throw new AppError('UNAUTHORIZED', '会话令牌无效或已过期,请重新创建会话')
-    c.set('conversation', conversation)
+    }
+    const hash = hashToken(token)
+    let owner = known.get(hash)
+    if (!owner) {
+      owner = await findConversationByTokenHash(deps.store.db, hash)
+      if (!owner) throw new AppError('UNAUTHORIZED', '会话令牌无效或已过期,请重新创建会话')
+      if (known.size >= KNOWN_SESSIONS) known.delete(known.keys().next().value!)
+      known.set(hash, { id: owner.id, channel_user_id: owner.channel_user_id })
+    }
+    c.set('session', owner)
     await next()
   })
 }
@@ -54,7 +70,7 @@ export function chatRoutes(deps: Deps) {
       id: sessionId,
       channel: 'web',
       channelUserId: sessionId,
-      tokenHash: await hashToken(token),
+      tokenHash: hashToken(token),
       language: 'zh-Hans',
       state: JSON.stringify(initialState()),
       now: deps.now(),
@@ -64,10 +80,10 @@ export function chatRoutes(deps: Deps) {
 
   app.post('/messages', chatSession(deps), async (c) => {
     const body = await readJson(c, messageBody)
-    const conversation = c.get('conversation')
+    const conversation = c.get('session')
     const id = body.clientMessageId ?? c.req.header('Idempotency-Key') ?? crypto.randomUUID()
     const response = await receiveMessage(
-      { store: deps.store, casePrefix: deps.config.CASE_NUMBER_PREFIX },
+      { store: deps.store, reference: deps.reference, casePrefix: deps.config.CASE_NUMBER_PREFIX },
       {
         channel: 'web',
         channelUserId: conversation.channel_user_id,

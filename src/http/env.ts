@@ -1,11 +1,13 @@
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 import type { Store } from '../store/open-database'
+import type { ReferenceCache } from '../store/reference-cache'
 import type { Conversation } from '../store/schema'
 
 /** What the app is built from: passed in once, so tests and entries choose their own. */
 export interface Deps {
   store: Store
+  reference: ReferenceCache
   config: Config
   logger: Logger
   now: () => Date
@@ -15,6 +17,7 @@ export interface Deps {
 export interface AppEnv {
   Variables: {
     requestId: string
-    conversation: Conversation
+    /** the web chat session a bearer token belongs to */
+    session: Pick<Conversation, 'id' | 'channel_user_id'>
   }
 }

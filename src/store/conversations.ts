@@ -1,5 +1,4 @@
-import type { Transaction } from 'kysely'
-import type { Database, Conversation, Db } from './schema'
+import type { Conversation, Db } from './schema'
 
 export async function insertConversation(
   db: Db,
@@ -42,7 +41,7 @@ export async function findConversationByTokenHash(
 
 /** Reads a conversation inside a transaction, locking its row on PostgreSQL so turns do not interleave. */
 export async function lockConversation(
-  db: Transaction<Database>,
+  db: Db,
   id: string,
   postgres: boolean,
 ): Promise<Conversation | undefined> {

@@ -4,6 +4,6 @@ export async function listRoutingRules(db: Db): Promise<RoutingRule[]> {
   return db.selectFrom('routing_rules').selectAll().orderBy('priority').execute()
 }
 
-export async function findDepartment(db: Db, id: string): Promise<Department | undefined> {
-  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst()
+export async function listDepartments(db: Db): Promise<Department[]> {
+  return db.selectFrom('departments').selectAll().orderBy('id').execute()
 }

@@ -4,7 +4,7 @@ import { workingDaysDeadline } from '../domain/cases/working-days'
 import type { Draft } from '../domain/intake/conversation'
 import { shanghaiDay } from '../domain/shanghai-time'
 import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
-import { findDepartment, listRoutingRules } from '../store/reference-data'
+import type { ReferenceData } from '../store/reference-cache'
 import type { CaseRow, Db, Department, RoutingRule } from '../store/schema'
 
 export interface FiledCase {
@@ -27,6 +27,7 @@ const HOUR_MS = 60 * 60 * 1000
  */
 export async function fileCase(
   db: Db,
+  reference: ReferenceData,
   draft: Draft,
   reporter: Reporter,
   prefix: string,
@@ -35,14 +36,14 @@ export async function fileCase(
   const c = draft.classification
   const category = c.category === 'none' ? 'other' : c.category
   const subcategory = c.subcategory
-  const rule = pickRule(await listRoutingRules(db), {
+  const rule = pickRule(reference.rules, {
     category,
     subcategory,
     district: c.district,
     description: draft.description,
   })
   if (!rule) throw new Error('routing rules have no catch-all rule')
-  const department = await findDepartment(db, rule.department_id)
+  const department = reference.departments.get(rule.department_id)
   if (!department)
     throw new Error(`routing rule ${rule.id} names unknown department ${rule.department_id}`)
 

@@ -11,13 +11,9 @@ import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
 import { findConversationCase } from '../store/cases'
 import { lockConversation, saveConversationState } from '../store/conversations'
-import {
-  claimInboundMessage,
-  completeInboundMessage,
-  findResponse,
-  insertOutboundMessages,
-} from '../store/messages'
+import { findResponse, insertInboundMessage } from '../store/messages'
 import type { Store } from '../store/open-database'
+import type { ReferenceCache } from '../store/reference-cache'
 import type { Db } from '../store/schema'
 import { fileCase, type FiledCase } from './file-case'
 
@@ -39,8 +35,12 @@ export interface ChatResponse {
 
 export interface ReceiveDeps {
   store: Store
+  reference: ReferenceCache
   casePrefix: string
 }
+
+/** Thrown inside the transaction when the channel delivered this message before: roll back, answer as before. */
+class RepeatDelivery extends Error {}
 
 function describe(body: Inbound): {
   kind: 'text' | 'location' | 'image'
@@ -86,37 +86,30 @@ async function statusReplies(
 }
 
 /**
- * Takes one inbound message through the conversation: stores it, classifies it, files a case
- * when the complaint is complete, and stores the reply — all in one transaction, so a message
- * that was answered is never lost, and a repeated delivery gets the first answer back.
+ * Takes one inbound message through the conversation: classifies it, files a case when the
+ * complaint is complete, and stores the message with its reply — all in one transaction, so a
+ * message that was answered is never lost. The message row goes in last: when the channel
+ * delivered it before, its unique id makes the whole turn roll back and the first reply is
+ * given again, so a retry never files twice.
  */
 export async function receiveMessage(
   deps: ReceiveDeps,
   msg: InboundMessage,
 ): Promise<ChatResponse> {
+  try {
+    return await answer(deps, msg)
+  } catch (err) {
+    if (!(err instanceof RepeatDelivery)) throw err
+    const previous = await findResponse(deps.store.db, msg.channel, msg.channelMessageId)
+    if (!previous) throw new AppError('MESSAGE_IN_PROGRESS', '这条消息正在处理中,请稍后再试')
+    return JSON.parse(previous) as ChatResponse
+  }
+}
+
+async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatResponse> {
   const { store } = deps
   const now = msg.receivedAt
-  const described = describe(msg.body)
-  return store.db.transaction().execute(async (trx) => {
-    const messageId = await claimInboundMessage(trx, {
-      conversation_id: msg.conversationId,
-      channel: msg.channel,
-      channel_message_id: msg.channelMessageId,
-      direction: 'in',
-      kind: described.kind,
-      text: described.text,
-      payload: described.payload,
-      classification: null,
-      response: null,
-      case_id: null,
-      created_at: now.toISOString(),
-    })
-    if (messageId === null) {
-      const previous = await findResponse(trx, msg.channel, msg.channelMessageId)
-      if (previous) return JSON.parse(previous) as ChatResponse
-      throw new AppError('MESSAGE_IN_PROGRESS', '这条消息正在处理中,请稍后再试')
-    }
-
+  return store.write(async (trx) => {
     const conversation = await lockConversation(
       trx,
       msg.conversationId,
@@ -132,17 +125,13 @@ export async function receiveMessage(
     let filed: FiledCase | undefined
     for (const command of turn.commands) {
       if (command.type === 'file_case') {
-        filed = await fileCase(
-          trx,
-          command.draft,
-          {
-            channel: msg.channel,
-            channelUserId: msg.channelUserId,
-            conversationId: msg.conversationId,
-          },
-          deps.casePrefix,
-          now,
-        )
+        const reference = await deps.reference.get(trx, now)
+        const reporter = {
+          channel: msg.channel,
+          channelUserId: msg.channelUserId,
+          conversationId: msg.conversationId,
+        }
+        filed = await fileCase(trx, reference, command.draft, reporter, deps.casePrefix, now)
         replies.push(...filedReplies(turn.state, filed))
       } else if (command.type === 'status') {
         replies.push(
@@ -154,27 +143,21 @@ export async function receiveMessage(
     const response: ChatResponse = filed
       ? { replies, case: { number: filed.row.number, status: filed.row.status } }
       : { replies }
-    await completeInboundMessage(trx, messageId, {
+    const described = describe(msg.body)
+    const messageId = await insertInboundMessage(trx, {
+      conversation_id: msg.conversationId,
+      channel: msg.channel,
+      channel_message_id: msg.channelMessageId,
+      direction: 'in',
+      kind: described.kind,
+      text: described.text,
+      payload: described.payload,
       classification: classification ? JSON.stringify(classification) : null,
       response: JSON.stringify(response),
-      caseId: filed?.row.id ?? null,
+      case_id: filed?.row.id ?? null,
+      created_at: now.toISOString(),
     })
-    await insertOutboundMessages(
-      trx,
-      replies.map((r) => ({
-        conversation_id: msg.conversationId,
-        channel: msg.channel,
-        channel_message_id: null,
-        direction: 'out' as const,
-        kind: 'text' as const,
-        text: r.text,
-        payload: r.options ? JSON.stringify({ options: r.options }) : null,
-        classification: null,
-        response: null,
-        case_id: filed?.row.id ?? null,
-        created_at: now.toISOString(),
-      })),
-    )
+    if (messageId === null) throw new RepeatDelivery()
     await saveConversationState(
       trx,
       msg.conversationId,

@@ -1,3 +1,4 @@
+import { createReferenceCache } from '../../src/store/reference-cache'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,6 +32,7 @@ export async function startServer(
     {
       store,
       config: parseConfig({ NODE_ENV: 'test' }),
+      reference: createReferenceCache(),
       logger: createLogger('silent'),
       now: () => new Date(),
     },

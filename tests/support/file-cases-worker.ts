@@ -1,3 +1,4 @@
+import { createReferenceCache } from '../../src/store/reference-cache'
 // A second server process for the multi-process test: files COUNT complaints on the SQLite
 // database in DATA_DIR and prints their case numbers as JSON.
 import { createApp } from '../../src/app'
@@ -10,7 +11,8 @@ const store = openStore({ dataDir: process.env.DATA_DIR! })
 const app = createApp({
   store,
   config: parseConfig({ NODE_ENV: 'test' }),
-  logger: createLogger('silent'),
+  reference: createReferenceCache(),
+  logger: createLogger('error'),
   now: () => new Date('2026-11-28T02:00:00Z'),
 })
 const count = Number(process.env.COUNT ?? 10)
@@ -18,7 +20,9 @@ const numbers = await Promise.all(
   Array.from({ length: count }, async () => {
     const { send } = await chatSession(app)
     const res = await send({ text: '武进区湖塘镇工厂冒黑烟' })
-    return (await res.json()).case.number as string
+    const body = await res.json()
+    if (!body.case) throw new Error(`no case filed: ${res.status} ${JSON.stringify(body)}`)
+    return body.case.number as string
   }),
 )
 process.stdout.write(JSON.stringify(numbers))

@@ -1,3 +1,4 @@
+import { createReferenceCache } from '../../src/store/reference-cache'
 import { createApp } from '../../src/app'
 import { parseConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
@@ -7,7 +8,13 @@ import type { Store } from '../../src/store/open-database'
 export function testApp(store: Store, env: Record<string, string> = {}) {
   const clock = { now: new Date('2026-11-28T02:00:00Z') }
   const config = parseConfig({ NODE_ENV: 'test', ...env })
-  const app = createApp({ store, config, logger: createLogger('silent'), now: () => clock.now })
+  const app = createApp({
+    store,
+    config,
+    reference: createReferenceCache(),
+    logger: createLogger('silent'),
+    now: () => clock.now,
+  })
   return { app, clock, config }
 }
 

@@ -10,7 +10,7 @@ import { lexicon } from './data/lexicon'
 import { findPlace } from './gazetteer'
 import { TermMatcher, type Match } from './matcher'
 import { detectLanguage } from './language'
-import { normalise } from './normalise'
+import { normaliseTraced } from './normalise'
 import {
   CATEGORIES,
   INTENTS,
@@ -154,8 +154,8 @@ function confidenceOf(best: number, second: number): number {
 /** Classifies one resident message. Never throws: bad input gives chitchat with low confidence. */
 export function classify(raw: string): Classification {
   const input = typeof raw === 'string' ? raw : ''
-  const text = normalise(input)
-  const language = detectLanguage(input)
+  const { text, traditional } = normaliseTraced(input)
+  const language = detectLanguage(input, traditional)
   const caseNumber = input.toUpperCase().match(CASE_NUMBER_PATTERN)?.[0] ?? null
   const t = tally(text)
   const place = findPlace(text)

@@ -49,6 +49,17 @@ export const transforms: readonly Transform[] = [
 export const MAX_CLASSIFIED_LENGTH = 2000
 
 export function normalise(text: string): string {
-  const clipped = text.length > MAX_CLASSIFIED_LENGTH ? text.slice(0, MAX_CLASSIFIED_LENGTH) : text
-  return transforms.reduce((t, step) => step(t), clipped)
+  return normaliseTraced(text).text
+}
+
+/** Normalises, and tells whether the text was written in Traditional characters. */
+export function normaliseTraced(text: string): { text: string; traditional: boolean } {
+  let t = text.length > MAX_CLASSIFIED_LENGTH ? text.slice(0, MAX_CLASSIFIED_LENGTH) : text
+  let traditional = false
+  for (const step of transforms) {
+    const next = step(t)
+    if (step === traditionalToSimplified && next !== t) traditional = true
+    t = next
+  }
+  return { text: t, traditional }
 }

@@ -47,6 +47,9 @@ export const initialState = (language: Language = 'zh-Hans'): ConversationState 
   draft: null,
 })
 
+/** The longest complaint description kept; a resident adding more after that is not lost, only not appended. */
+export const MAX_DESCRIPTION_LENGTH = 4000
+
 // Changzhou's bounding box, a little generous: a point outside it is not ours to handle.
 const CHANGZHOU = { minLat: 31.15, maxLat: 32.1, minLng: 119.1, maxLng: 120.25 }
 
@@ -130,7 +133,7 @@ export function converse(
       }
       return fileOrAsk(s, {
         ...draft,
-        description: `${draft.description}\n${text}`,
+        description: `${draft.description}\n${text}`.slice(0, MAX_DESCRIPTION_LENGTH),
         classification,
       })
     }

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { corpusTexts, row, rssMb, startChild } from './support'
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = 32
+const SESSIONS = 400
+
+interface Figures {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+}
+
+async function load(
+  url: string,
+  path: string,
+  bodies: () => { headers: Record<string, string>; body: string },
+): Promise<Figures> {
+  const result = await autocannon({
+    url: url + path,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const next = bodies()
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', ...next.headers },
+            body: next.body,
+          }
+        },
+      },
+    ],
+  })
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  }
+}
+
+/** The chat message path (classify, store, reply) on SQLite, beside a bare Hono route. */
+export async function benchChatIntake(): Promise<string[]> {
+  const texts = corpusTexts()
+  let i = 0
+  const text = () => texts[i++ % texts.length]!
+
+  const baseline = await startChild('bench/baseline-server.ts', {})
+  const base = await load(baseline.url, '/echo', () => ({
+    headers: {},
+    body: JSON.stringify({ text: text() }),
+  }))
+  await baseline.stop()
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'cz-bench-'))
+  const server = await startChild('src/node.ts', {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  })
+  const tokens: string[] = []
+  for (let s = 0; s < SESSIONS; s++) {
+    const res = await fetch(server.url + '/api/v1/chat/sessions', { method: 'POST' })
+    tokens.push(((await res.json()) as { token: string }).token)
+  }
+  const chat = await load(server.url, '/api/v1/chat/messages', () => ({
+    headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
+    body: JSON.stringify({ text: text() }),
+  }))
+  const rss = rssMb(server.process.pid!)
+  await server.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+
+  return [
+    row(
+      'chat message → classified → stored → reply',
+      `${chat.rps} msg/s`,
+      `${base.rps} req/s`,
+      `${(chat.rps / base.rps).toFixed(2)}×`,
+    ),
+    row('  latency p50 / p99', `${chat.p50} / ${chat.p99} ms`, `${base.p50} / ${base.p99} ms`, ''),
+    row('  errors and non-2xx answers', `${chat.errors}`, `${base.errors}`, ''),
+    row('  server RSS after the run', `${rss} MB`, '', ''),
+  ]
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely'
+import type { Database, Db } from './schema'
+
+/** Runs a unit of work in a transaction; resolves once its changes are committed. */
+export type WriteRunner = <T>(work: (trx: Db) => Promise<T>) => Promise<T>
+
+/** One transaction per unit of work: right for PostgreSQL, where many run side by side. */
+export function transactionPerCall(db: Kysely<Database>): WriteRunner {
+  return (work) => db.transaction().execute(work)
+}
+
+interface Pending {
+  work: (trx: Db) => Promise<unknown>
+  resolve: (value: unknown) => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * Group commit for SQLite, which has one writer and pays most of a write at COMMIT: units of
+ * work that arrive while a batch is being written queue up and go into the next transaction
+ * together, each inside its own savepoint, so one failing unit rolls back only itself. Each
+ * caller hears back only after the commit that holds its changes.
+ */
+export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
+  const queue: Pending[] = []
+  let draining = false
+
+  async function writeBatch(batch: Pending[]): Promise<void> {
+    const trx = await db.startTransaction().execute()
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
+    try {
+      for (const unit of batch) {
+        const inside = await trx.savepoint('unit').execute()
+        try {
+          outcomes.push({ ok: true, value: await unit.work(inside) })
+          await inside.releaseSavepoint('unit').execute()
+        } catch (error) {
+          await inside.rollbackToSavepoint('unit').execute()
+          await inside.releaseSavepoint('unit').execute()
+          outcomes.push({ ok: false, error })
+        }
+      }
+      await trx.commit().execute()
+    } catch (error) {
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined)
+      for (const unit of batch) unit.reject(error)
+      return
+    }
+    batch.forEach((unit, i) => {
+      const outcome = outcomes[i]!
+      if (outcome.ok) unit.resolve(outcome.value)
+      else unit.reject(outcome.error)
+    })
+  }
+
+  async function drain(): Promise<void> {
+    draining = true
+    try {
+      while (queue.length > 0) await writeBatch(queue.splice(0, maxBatch))
+    } finally {
+      draining = false
+    }
+  }
+
+  return <T>(work: (trx: Db) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (v: unknown) => void, reject })
+      if (!draining) void drain()
+    })
+}
