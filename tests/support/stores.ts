@@ -6,7 +6,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const DATABASE_URL = process.env.DATABASE_URL
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test'
+
+/** The PostgreSQL on this machine, when one answers: tests run wherever it is present. */
+async function probeLocalPostgres(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 1000 })
+  try {
+    await client.connect()
+    return LOCAL_POSTGRES
+  } catch {
+    return undefined
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+const DATABASE_URL = process.env.DATABASE_URL || (await probeLocalPostgres())
 
 if (!DATABASE_URL && process.env.REQUIRE_POSTGRES) {
   throw new Error(
@@ -15,8 +30,8 @@ if (!DATABASE_URL && process.env.REQUIRE_POSTGRES) {
 }
 if (!DATABASE_URL) {
   console.warn(
-    '\n*** PostgreSQL storage tests are SKIPPED: DATABASE_URL is not set. ' +
-      '.ci/run sets it; locally: DATABASE_URL=postgres://127.0.0.1:5432/test npm test ***\n',
+    '\n*** PostgreSQL storage tests are SKIPPED: DATABASE_URL is not set and nothing answers at ' +
+      `${LOCAL_POSTGRES}. .ci/run provides one; locally: DATABASE_URL=postgres://… npm test ***\n`,
   )
 }
 
