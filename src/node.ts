@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
   })
-  await migrateToLatest(store.db)
+  await migrateToLatest(store.db, store.schema)
   const app = createApp(
     { store, reference: createReferenceCache(), config, logger, now: () => new Date() },
     { serveStatic: serveStatic({ root: './public' }) },

@@ -15,7 +15,7 @@ describeEachDialect('storage', (open, dialect) => {
 
   it('migrates an empty database and seeds the departments and routing rules', async () => {
     store = await open()
-    await migrateToLatest(store.db)
+    await migrateToLatest(store.db, store.schema)
     const departments = await store.db.selectFrom('departments').select(['id', 'kind']).execute()
     expect(departments.filter((d) => d.kind === 'branch')).toHaveLength(7)
     expect(departments.map((d) => d.id)).toEqual(
@@ -31,7 +31,7 @@ describeEachDialect('storage', (open, dialect) => {
 
   it('runs again on a migrated database without changing anything', async () => {
     store = await migratedStore(open)
-    await migrateToLatest(store.db)
+    await migrateToLatest(store.db, store.schema)
     const { count } = await store.db
       .selectFrom('departments')
       .select((eb) => eb.fn.countAll<number>().as('count'))

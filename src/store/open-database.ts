@@ -19,6 +19,8 @@ export type Dialect = 'sqlite' | 'postgres'
 export interface Store {
   db: Kysely<Database>
   dialect: Dialect
+  /** the PostgreSQL schema the store works in; undefined on SQLite */
+  schema?: string
   /** runs a unit of work in a transaction (grouped with concurrent ones on SQLite) */
   write: WriteRunner
   close(): Promise<void>
@@ -92,7 +94,14 @@ function openPostgres(url: string, options: StoreOptions): Store {
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, dialect: 'postgres', write: transactionPerCall(db), close: () => db.destroy() }
+  const schema = options.searchPath ?? 'public'
+  return {
+    db,
+    dialect: 'postgres',
+    schema,
+    write: transactionPerCall(db),
+    close: () => db.destroy(),
+  }
 }
 
 /**

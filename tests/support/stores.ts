@@ -89,7 +89,7 @@ export const dialects: { dialect: Dialect; open: () => Promise<TestStore>; avail
 /** Opens an empty, migrated store of a dialect. */
 export async function migratedStore(open: () => Promise<TestStore>): Promise<TestStore> {
   const store = await open()
-  await migrateToLatest(store.db)
+  await migrateToLatest(store.db, store.schema)
   return store
 }
 

@@ -94,11 +94,16 @@ describe('classify', () => {
   })
 
   it.each([
-    ['', 'empty text'],
-    ['😀😀😀', 'only emoji'],
-    ['a'.repeat(100_000), '100 KB of text'],
-    ['\u0000\u0001\u0002\ufffd\ufffd', 'binary garbage'],
-  ])('gives a low-confidence answer and never throws for %s', (text) => {
+    ['empty text', ''],
+    ['only emoji', '😀😀😀'],
+    ['100 KB of text', 'a'.repeat(100_000)],
+    ['100 KB of Chinese', '的'.repeat(100_000)],
+    ['binary garbage', '\u0000\u0001\u0002\ufffd\ufffd'],
+    [
+      'invalid UTF-8 decoded',
+      new TextDecoder().decode(new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xa0])),
+    ],
+  ])('gives a low-confidence answer and never throws for %s', (_label, text) => {
     const c = classify(text)
     expect(c.intent).toBe('chitchat')
     expect(c.confidence).toBeLessThan(0.5)

@@ -7,18 +7,33 @@ import {
   urgentPatterns,
 } from './data/intent-cues'
 import { lexicon } from './data/lexicon'
+import trainedModel from './data/model.json'
+import { features } from './features'
 import { findPlace } from './gazetteer'
-import { TermMatcher, type Match } from './matcher'
 import { detectLanguage } from './language'
+import { TermMatcher, type Match } from './matcher'
+import { posterior, softmax, strongestFeatures, type LinearModel } from './linear-model'
 import { normaliseTraced } from './normalise'
 import {
   CATEGORIES,
   INTENTS,
+  SUBCATEGORIES,
   type Category,
   type Classification,
+  type District,
   type Intent,
+  type Language,
   type Subcategory,
 } from './types'
+
+/** The trained parts: one logistic-regression model per decision, and how much each weighs against the lexicon. */
+export interface ClassifierModel {
+  intent: LinearModel
+  category: LinearModel
+  subcategory: { air: LinearModel; noise: LinearModel }
+  /** weight of the model's log-posterior beside the lexicon's scores, and the softmax temperature */
+  weights: Record<'intent' | 'category' | 'subcategory', { model: number; temperature: number }>
+}
 
 type Signal =
   | { kind: 'category'; category: Category; subcategory?: Subcategory; weight: number }
@@ -55,7 +70,6 @@ function buildMatcher(): TermMatcher<Signal[]> {
 }
 
 const matcher = buildMatcher()
-
 const CLAUSE_END = /[,.!?;:。,!?;:、\s]/
 
 /** Whether a negation (不是, 没有 …) stands just before the match within its own clause. */
@@ -71,161 +85,193 @@ function negated(text: string, match: Match<unknown>): boolean {
   return NEGATIONS.some((n) => before.includes(n))
 }
 
-interface Tally {
+/** Everything the decisions are made from, gathered once per message. */
+export interface Evidence {
+  text: string
+  language: Language
+  caseNumber: string | null
+  district: District | null
+  placeTerm: string | null
+  /** lexicon score per category, and the terms behind it */
   category: Map<Category, { score: number; terms: string[] }>
-  subcategory: Map<Subcategory, number>
-  intent: Map<Exclude<Intent, 'report'>, { score: number; terms: string[] }>
+  /** lexicon score per subcategory, keyed `category/subcategory` (industrial is both air and noise) */
+  subcategory: Map<string, number>
+  intent: Record<Exclude<Intent, 'report'>, { score: number; terms: string[] }>
   marker: number
   markerTerms: string[]
+  features: string[]
 }
 
-function tally(text: string): Tally {
-  const t: Tally = {
+/** Normalises a message and collects its evidence: lexicon scores, cues, place, model features. */
+export function gather(raw: string): Evidence {
+  const input = typeof raw === 'string' ? raw : ''
+  const { text, traditional } = normaliseTraced(input)
+  const e: Evidence = {
+    text,
+    language: detectLanguage(input, traditional),
+    caseNumber: input.toUpperCase().match(CASE_NUMBER_PATTERN)?.[0] ?? null,
+    district: null,
+    placeTerm: null,
     category: new Map(),
     subcategory: new Map(),
-    intent: new Map(),
+    intent: {
+      status: { score: 0, terms: [] },
+      feedback: { score: 0, terms: [] },
+      chitchat: { score: 0, terms: [] },
+    },
     marker: 0,
     markerTerms: [],
+    features: [],
   }
+  const found: string[] = []
   const seen = new Set<string>()
   for (const match of matcher.findAll(text)) {
     if (seen.has(match.term)) continue
     seen.add(match.term)
+    found.push(match.term)
     const isNegated = negated(text, match)
     for (const s of match.value) {
       if (s.kind === 'category' && !isNegated) {
-        const c = t.category.get(s.category) ?? { score: 0, terms: [] }
+        const c = e.category.get(s.category) ?? { score: 0, terms: [] }
         c.score += s.weight
         c.terms.push(match.term)
-        t.category.set(s.category, c)
-        if (s.subcategory)
-          t.subcategory.set(s.subcategory, (t.subcategory.get(s.subcategory) ?? 0) + s.weight)
+        e.category.set(s.category, c)
+        if (s.subcategory) {
+          const key = `${s.category}/${s.subcategory}`
+          e.subcategory.set(key, (e.subcategory.get(key) ?? 0) + s.weight)
+        }
       } else if (s.kind === 'intent') {
-        const i = t.intent.get(s.intent) ?? { score: 0, terms: [] }
-        i.score += s.weight
-        i.terms.push(match.term)
-        t.intent.set(s.intent, i)
+        e.intent[s.intent].score += s.weight
+        e.intent[s.intent].terms.push(match.term)
       } else if (s.kind === 'marker') {
-        t.marker += s.weight
-        t.markerTerms.push(match.term)
+        e.marker += s.weight
+        e.markerTerms.push(match.term)
       }
     }
   }
-  return t
-}
-
-function rankCategories(t: Tally): { category: Category; score: number; terms: string[] }[] {
-  return CATEGORIES.map((category) => ({
-    category,
-    ...(t.category.get(category) ?? { score: 0, terms: [] }),
-  }))
-    .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score)
-}
-
-const SUBCATEGORY_OF: Partial<Record<Category, readonly Subcategory[]>> = {
-  air: ['industrial', 'odor', 'catering_fumes', 'dust', 'burning', 'vehicle'],
-  noise: ['construction', 'industrial', 'social_life', 'traffic'],
-}
-
-function pickSubcategory(category: Category, t: Tally, terms: string[]): Subcategory | 'none' {
-  const options = SUBCATEGORY_OF[category]
-  if (!options) return 'none'
-  // industrial exists under both air and noise, so the winning category's own terms decide it
-  const own = new Set(terms)
-  let best: Subcategory | undefined
-  let bestScore = 0
-  for (const sub of options) {
-    let score = 0
-    for (const group of lexicon) {
-      if (group.category !== category || group.subcategory !== sub) continue
-      for (const term of own) score += group.terms[term] ?? 0
-    }
-    if (score > bestScore) [best, bestScore] = [sub, score]
-  }
-  return best ?? (category === 'air' ? 'other_air' : 'other_noise')
-}
-
-/** A confidence in 0..1 from the winning score and its nearest rival. */
-function confidenceOf(best: number, second: number): number {
-  return Math.round((best / (best + second + 1.5)) * 100) / 100
-}
-
-/** Classifies one resident message. Never throws: bad input gives chitchat with low confidence. */
-export function classify(raw: string): Classification {
-  const input = typeof raw === 'string' ? raw : ''
-  const { text, traditional } = normaliseTraced(input)
-  const language = detectLanguage(input, traditional)
-  const caseNumber = input.toUpperCase().match(CASE_NUMBER_PATTERN)?.[0] ?? null
-  const t = tally(text)
   const place = findPlace(text)
-  const district = place?.district ?? null
-  const placeTerms = place ? [place.term] : []
-
+  if (place) [e.district, e.placeTerm] = [place.district, place.term]
   const score = text.match(SCORE_PATTERN)
   if (score) {
-    const f = t.intent.get('feedback') ?? { score: 0, terms: [] }
-    t.intent.set('feedback', { score: f.score + 5, terms: [...f.terms, score[0].trim()] })
+    e.intent.feedback.score += 5
+    e.intent.feedback.terms.push(score[0].trim())
   }
-  if (caseNumber) {
-    const s = t.intent.get('status') ?? { score: 0, terms: [] }
-    t.intent.set('status', { score: s.score + 5, terms: [...s.terms, caseNumber] })
+  if (e.caseNumber) {
+    e.intent.status.score += 5
+    e.intent.status.terms.push(e.caseNumber)
   }
+  e.features = features(text, found)
+  return e
+}
 
-  const ranked = rankCategories(t)
-  const top = ranked[0]
-  const reportScore = (top?.score ?? 0) + t.marker
-  const status = t.intent.get('status')?.score ?? 0
-  const feedback = t.intent.get('feedback')?.score ?? 0
-  const chitchat = t.intent.get('chitchat')?.score ?? 0
+// A model that is sure of itself should not drown the lexicon: cap how low a log-posterior goes.
+const LOG_FLOOR = -12
+const logOf = (p: number) => Math.max(LOG_FLOOR, Math.log(p))
+const round2 = (x: number) => Math.round(x * 100) / 100
 
-  const scores: Record<Intent, number> = { report: reportScore, status, feedback, chitchat }
-  const rival = (intent: Intent) =>
-    Math.max(...INTENTS.filter((i) => i !== intent).map((i) => scores[i]))
-
-  const nonReport = (intent: Exclude<Intent, 'report'>): Classification => ({
-    intent,
-    category: 'none',
-    subcategory: 'none',
-    confidence: scores[intent] > 0 ? confidenceOf(scores[intent], rival(intent)) : 0.2,
-    district,
-    terms: [...(t.intent.get(intent)?.terms ?? []), ...placeTerms],
-    urgent: false,
-    language,
-    caseNumber,
+/** Mixes lexicon scores with a model's posterior; returns the winner and a calibrated confidence. */
+function mix<L extends string>(
+  labels: readonly L[],
+  lexiconScore: (label: L) => number,
+  model: LinearModel,
+  feats: readonly string[],
+  w: { model: number; temperature: number },
+): { label: L; confidence: number; ranked: { label: L; p: number }[] } {
+  const post = posterior(model, feats)
+  const z = labels.map((label) => {
+    const i = model.labels.indexOf(label)
+    return (lexiconScore(label) + w.model * logOf(i < 0 ? 0 : post[i]!)) / w.temperature
   })
+  const p = softmax(z)
+  const ranked = labels.map((label, i) => ({ label, p: round2(p[i]!) })).sort((a, b) => b.p - a.p)
+  return { label: ranked[0]!.label, confidence: ranked[0]!.p, ranked }
+}
 
-  if (feedback >= 3 && feedback >= reportScore && feedback >= status) return nonReport('feedback')
-  if (status >= 3 && status >= reportScore - 1) return nonReport('status')
+/** The classifier over a given trained model; `classify` below uses the model in data/model.json. */
+export function createClassifier(model: ClassifierModel): (raw: string) => Classification {
+  return (raw) => decide(gather(raw), model)
+}
 
-  if (!top || top.score < 2) {
-    if (t.marker >= 2 && text.length >= 8 && chitchat < 3) {
-      return {
-        intent: 'report',
-        category: top?.category ?? 'other',
-        subcategory: top ? pickSubcategory(top.category, t, top.terms) : 'none',
-        confidence: 0.3,
-        district,
-        terms: [...t.markerTerms, ...(top?.terms ?? []), ...placeTerms],
-        urgent: false,
-        language,
-        caseNumber,
-      }
+/** The decisions, made from gathered evidence. Exported so training can tune them. */
+export function decide(e: Evidence, model: ClassifierModel): Classification {
+  const base = { district: e.district, language: e.language, caseNumber: e.caseNumber }
+  const place = e.placeTerm ? [e.placeTerm] : []
+  const lexiconTop = Math.max(0, ...[...e.category.values()].map((c) => c.score))
+  const cues = e.intent.status.score + e.intent.feedback.score + e.intent.chitchat.score
+  const known = e.features.some((f) => f in model.intent.weights)
+  const nothing = !known && lexiconTop === 0 && e.marker === 0 && cues === 0
+  if (nothing) {
+    return {
+      ...base,
+      intent: 'chitchat',
+      category: 'none',
+      subcategory: 'none',
+      confidence: 0.2,
+      terms: [],
+      urgent: false,
     }
-    return nonReport('chitchat')
   }
-  if (chitchat > reportScore + 2) return nonReport('chitchat')
 
-  const urgent = urgentPatterns.some(([pattern]) => pattern.test(text))
+  const intentCue = (i: Intent) => (i === 'report' ? lexiconTop + e.marker : e.intent[i].score)
+  const intent = mix(INTENTS, intentCue, model.intent, e.features, model.weights.intent)
+  if (intent.label !== 'report') {
+    const cueTerms = e.intent[intent.label].terms
+    const terms =
+      cueTerms.length > 0
+        ? cueTerms
+        : strongestFeatures(model.intent, e.features, intent.label, 3).map(plain)
+    return {
+      ...base,
+      intent: intent.label,
+      category: 'none',
+      subcategory: 'none',
+      confidence: intent.confidence,
+      terms: [...terms, ...place],
+      urgent: false,
+    }
+  }
+
+  const categoryScore = (c: Category) => e.category.get(c)?.score ?? 0
+  const category = mix(
+    CATEGORIES,
+    categoryScore,
+    model.category,
+    e.features,
+    model.weights.category,
+  )
+  let subcategory: Subcategory | 'none' = 'none'
+  if (category.label === 'air' || category.label === 'noise') {
+    const labels = SUBCATEGORIES[category.label] as readonly Subcategory[]
+    const own = (s: Subcategory) => e.subcategory.get(`${category.label}/${s}`) ?? 0
+    subcategory = mix(
+      labels,
+      own,
+      model.subcategory[category.label],
+      e.features,
+      model.weights.subcategory,
+    ).label
+  }
+  const lexTerms = e.category.get(category.label)?.terms ?? []
+  const terms =
+    lexTerms.length > 0
+      ? lexTerms
+      : strongestFeatures(model.category, e.features, category.label, 3).map(plain)
   return {
+    ...base,
     intent: 'report',
-    category: top.category,
-    subcategory: pickSubcategory(top.category, t, top.terms),
-    confidence: confidenceOf(top.score, ranked[1]?.score ?? 0),
-    district,
-    terms: [...top.terms, ...placeTerms],
-    urgent,
-    language,
-    caseNumber,
+    category: category.label,
+    subcategory,
+    // a report is only as sure as both its intent and its category
+    confidence: round2(intent.confidence * category.confidence),
+    alternatives: category.ranked.slice(0, 3).map((r) => ({ category: r.label, p: r.p })),
+    terms: [...terms, ...place],
+    urgent: urgentPatterns.some(([pattern]) => pattern.test(e.text)),
   }
 }
+
+/** A model feature as a person reads it: B:打桩 → 打桩. */
+function plain(feature: string): string {
+  return feature.slice(2)
+}
+
+export const classify = createClassifier(trainedModel as ClassifierModel)

@@ -35,4 +35,6 @@ export interface Classification {
   language: Language
   /** a case number the message mentions, e.g. CZ20261128-0007 */
   caseNumber: string | null
+  /** for reports: the likeliest categories, best first, to offer when the choice is unsure */
+  alternatives?: { category: Category; p: number }[]
 }

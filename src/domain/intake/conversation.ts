@@ -1,4 +1,4 @@
-import type { Classification, Language } from '../classify/types'
+import type { Category, Classification, Language, Subcategory } from '../classify/types'
 import { texts } from './texts'
 
 export interface Location {
@@ -20,6 +20,8 @@ export interface Draft {
   location: Location | null
   imageUrls: string[]
   asked: number
+  /** categories offered as quick replies when the classifier was unsure, until one is chosen */
+  choosing?: Category[]
 }
 
 export interface ConversationState {
@@ -41,6 +43,9 @@ export interface Turn {
   replies: Reply[]
   commands: Command[]
 }
+
+/** Below this confidence a report's category is offered as choices instead of guessed. */
+export const LOW_CONFIDENCE = 0.5
 
 export const initialState = (language: Language = 'zh-Hans'): ConversationState => ({
   language,
@@ -64,6 +69,44 @@ export function insideChangzhou({ lat, lng }: Location): boolean {
 
 function isPlaced(draft: Draft): boolean {
   return draft.classification.district !== null || draft.location !== null
+}
+
+function askCategory(state: ConversationState, draft: Draft): Turn | null {
+  const c = draft.classification
+  const options = (c.alternatives ?? []).filter((a) => a.p >= 0.1).map((a) => a.category)
+  if (c.confidence >= LOW_CONFIDENCE || options.length < 2) return null
+  const t = texts[state.language]
+  return {
+    state: { ...state, draft: { ...draft, choosing: options } },
+    replies: [
+      { text: t.askCategory, options: [...options.map((o) => t.categoryNames[o]!), t.otherOption] },
+    ],
+    commands: [],
+  }
+}
+
+/** The category a quick-reply answer names, in the resident's language, or null. */
+function chosenCategory(
+  state: ConversationState,
+  answer: string,
+  options: Category[],
+): Category | 'other' | null {
+  const t = texts[state.language]
+  const a = answer.trim().toLowerCase()
+  if (a === t.otherOption.toLowerCase()) return 'other'
+  return options.find((o) => t.categoryNames[o]!.toLowerCase() === a || o === a) ?? null
+}
+
+function withCategory(c: Classification, category: Category): Classification {
+  const keepsSub = c.category === category
+  const subcategory: Subcategory | 'none' = keepsSub
+    ? c.subcategory
+    : category === 'air'
+      ? 'other_air'
+      : category === 'noise'
+        ? 'other_noise'
+        : 'none'
+  return { ...c, category, subcategory, confidence: 1 }
 }
 
 function fileOrAsk(state: ConversationState, draft: Draft): Turn {
@@ -118,6 +161,18 @@ export function converse(
   if (!c) return { state: s, replies: [{ text: t.help }], commands: [] }
   const text = inbound.text.trim()
 
+  if (draft?.choosing) {
+    const chosen = chosenCategory(s, text, draft.choosing)
+    if (chosen) {
+      const classification = withCategory(draft.classification, chosen)
+      return fileOrAsk(s, { ...draft, choosing: undefined, classification })
+    }
+    if (c.intent !== 'report' || c.confidence < LOW_CONFIDENCE) {
+      const options = [...draft.choosing.map((o) => t.categoryNames[o]!), t.otherOption]
+      return { state: s, replies: [{ text: t.askCategory, options }], commands: [] }
+    }
+  }
+
   if (draft) {
     if (t.dontKnowWords.some((w) => text.toLowerCase().includes(w))) {
       return { state: { ...s, draft: null }, replies: [], commands: [{ type: 'file_case', draft }] }
@@ -140,14 +195,16 @@ export function converse(
   }
 
   switch (c.intent) {
-    case 'report':
-      return fileOrAsk(s, {
+    case 'report': {
+      const fresh: Draft = {
         description: text,
         classification: c,
         location: null,
         imageUrls: [],
         asked: 0,
-      })
+      }
+      return askCategory(s, fresh) ?? fileOrAsk(s, fresh)
+    }
     case 'status':
       return { state: s, replies: [], commands: [{ type: 'status', caseNumber: c.caseNumber }] }
     case 'feedback':

@@ -5,6 +5,8 @@ export interface Texts {
   welcome: string
   askPlace: (what: string) => string
   askPlaceAgain: string
+  askCategory: string
+  otherOption: string
   outsideChangzhou: string
   filed: (p: { number: string; department: string; hours: number | null; days: number }) => string
   referred: (p: { number: string; agency: string; phone: string | null }) => string
@@ -27,6 +29,8 @@ const zhHans: Texts = {
     '您好,这里是常州市生态环境局投诉平台。请直接描述您遇到的噪声、异味、烟尘、污水或垃圾倾倒问题,并告诉我们大概位置。',
   askPlace: (what) =>
     `收到,您反映的是${what}问题。请告诉我们具体位置(区、街道/镇、小区或路名),也可以直接发送定位。`,
+  askCategory: '想确认一下,您反映的主要是哪一类问题?请点选:',
+  otherOption: '都不是',
   askPlaceAgain:
     '还需要一个位置才能立案:请写出区、街道/镇、小区或路名,或发送定位。如果不清楚,回复「不清楚」,由市局12369中心人工分派。',
   outsideChangzhou:
@@ -76,6 +80,8 @@ const zhHant: Texts = {
     '您好,這裡是常州市生態環境局投訴平台。請直接描述您遇到的噪音、異味、煙塵、污水或垃圾傾倒問題,並告訴我們大概位置。',
   askPlace: (what) =>
     `收到,您反映的是${what}問題。請告訴我們具體位置(區、街道/鎮、小區或路名),也可以直接發送定位。`,
+  askCategory: '想確認一下,您反映的主要是哪一類問題?請點選:',
+  otherOption: '都不是',
   askPlaceAgain:
     '還需要一個位置才能立案:請寫出區、街道/鎮、小區或路名,或發送定位。如果不清楚,回覆「不清楚」,由市局12369中心人工分派。',
   outsideChangzhou: '這個位置不在常州市範圍內。請聯繫當地生態環境部門,或撥打12369環保舉報熱線。',
@@ -124,6 +130,8 @@ const en: Texts = {
     'Hello, this is the complaint service of the Changzhou Ecology and Environment Bureau. Describe the noise, smell, smoke, sewage or dumping you are facing and roughly where it is.',
   askPlace: (what) =>
     `Got it: a ${what} problem. Where is it? Please give the district, street or town, estate or road — or share your location.`,
+  askCategory: 'To be sure: which kind of problem is it mainly? Please choose:',
+  otherOption: 'None of these',
   askPlaceAgain:
     'We need a place to file the complaint: the district, street or town, estate or road, or your shared location. If you do not know, reply "not sure" and the 12369 centre will dispatch it by hand.',
   outsideChangzhou:

@@ -1,113 +1,71 @@
 /**
  * Words that show what a message is for when it is not a new complaint. Each cue has a weight;
  * report words (the lexicon) compete with them, so 「噪音投诉进度」 is a status question and
- * 「又开始吵了」 a report.
+ * 「又开始吵了」 a report. Comma-separated, grouped by weight like the lexicon.
  */
-export const intentCues = {
+const cueSources = {
   status: {
-    进度: 4,
-    怎么样了: 4,
-    处理了吗: 4,
-    处理得怎么样: 4,
-    有结果: 3,
-    结果呢: 4,
-    有人管吗: 3,
-    有人处理吗: 4,
-    查询: 3,
-    查一下: 3,
-    办到哪: 4,
-    什么时候处理: 3,
-    受理了吗: 4,
-    回复呢: 3,
-    到哪一步: 4,
-    还没处理: 3,
-    怎么还没: 3,
-    投诉的: 1,
-    我的投诉: 3,
-    工单: 2,
-    案件: 2,
-    编号: 2,
-    'status of': 4,
-    progress: 4,
-    'any update': 4,
-    'my complaint': 3,
-    'case number': 3,
+    4: [
+      '进度, 怎么样了, 处理了吗, 处理得怎么样, 处理的怎么样, 结果呢, 有人处理吗, 办到哪, 受理了吗',
+      '到哪一步, 有回音, 有人跟进, 跟进吗, 后来怎么样, 有没有查, 查了没有, 有没有被处罚, 提交成功',
+      '怎么连个回复, 一直没有回复, 没有回复, 还没回复, 什么时候派人, 什么时候来, 有结果了吗, 处理结果是什么',
+      'status of, progress, any update, any news',
+    ],
+    3: [
+      '有结果, 有人管吗, 查询, 查一下, 什么时候处理, 回复呢, 还没处理, 怎么还没, 我的投诉, 处理进展, 进展',
+      '后来有没有, 化验结果, 收到短信, 工作日内回复, 怎么样啦, 谁在跟进, 跟进, 有人来吗',
+      'my complaint, case number, follow up, heard back',
+    ],
+    2: ['工单, 案件, 编号, 投诉的, 反映的, 上次投诉, 之前投诉, 我投诉的, 我反映的'],
   },
   feedback: {
-    满意: 5,
-    不满意: 5,
-    基本满意: 5,
-    非常满意: 5,
-    评价: 3,
-    打分: 4,
-    好评: 4,
-    差评: 4,
-    五星: 4,
-    处理得很好: 5,
-    处理得不错: 5,
-    处理得好: 5,
-    处理的很好: 5,
-    解决了: 3,
-    没解决: 3,
-    没有解决: 3,
-    还是很吵: 4,
-    还是一样: 3,
-    还是臭: 4,
-    还是有味: 4,
-    一点用都没有: 5,
-    没用: 3,
-    敷衍: 4,
-    效率高: 4,
-    效率低: 4,
-    辛苦了: 3,
-    点赞: 4,
-    给你们: 1,
-    来过之后: 4,
-    处理后: 3,
-    处理之后: 3,
-    satisfied: 5,
-    dissatisfied: 5,
-    'well handled': 5,
-    'not resolved': 4,
-    'thank you for handling': 5,
+    5: [
+      '满意, 不满意, 基本满意, 非常满意, 处理得很好, 处理得不错, 处理得好, 处理的很好, 一点用都没有',
+      '效率挺高, 效率很高, 表扬, 点个赞, 给你们点赞, 不认可, 不服, 还是老样子, 没什么变化, 推来推去',
+      'satisfied, dissatisfied, well handled, thank you for handling, appreciate it, nothing changed',
+    ],
+    4: [
+      '打分, 好评, 差评, 五星, 还是很吵, 还是臭, 还是有味, 敷衍, 效率高, 效率低, 点赞, 来过之后, 去了以后',
+      '去了之后, 小了很多, 小多了, 好多了, 可以睡觉了, 效果不错, 有效果, 没效果, 非常差, 再也不投诉',
+      '处理结果, 回复说, 结果出来了, 放心了, 解决了, 没解决, 没有解决, 整改了',
+      'not resolved, came once, has stopped, it stopped',
+    ],
+    3: ['评价, 还是一样, 没用, 辛苦了, 处理后, 处理之后, 一般般, 老样子, 还行, 差劲, 很差, 改善'],
+    2: ['谢谢你们, 感谢你们, 给你们'],
   },
   chitchat: {
-    你好: 3,
-    您好: 3,
-    在吗: 3,
-    在不在: 3,
-    哈喽: 3,
-    早上好: 3,
-    晚上好: 3,
-    谢谢: 2,
-    感谢: 2,
-    多谢: 2,
-    再见: 3,
-    怎么投诉: 4,
-    如何投诉: 4,
-    怎么举报: 4,
-    帮助: 3,
-    怎么用: 4,
-    你是谁: 4,
-    机器人: 2,
-    空气质量怎么样: 5,
-    今天空气: 4,
-    天气: 3,
-    aqi: 4,
-    电话多少: 3,
-    上班时间: 4,
-    hello: 3,
-    hi: 3,
-    thanks: 2,
-    'thank you': 2,
-    help: 3,
-    'how do i': 3,
-    bye: 3,
+    5: ['空气质量怎么样, 不是投诉, 想咨询, 咨询一下, 了解一下'],
+    4: [
+      '怎么投诉, 如何投诉, 怎么举报, 怎么用, 你是谁, 今天空气, aqi, 上班时间, 找哪个部门, 哪个部门管',
+      '哪个窗口, 需要提供什么, 算超标, 合法吗, 怎么办理, 许可证, 地址在哪, 电话是多少, 归谁管, 你们管',
+      'how do i, who handles',
+    ],
+    3: [
+      '你好, 您好, 在吗, 在不在, 哈喽, 早上好, 晚上好, 再见, 帮助, 天气, 电话多少, 问问, 请问一下',
+      'hello, hi, help, bye',
+    ],
+    2: ['谢谢, 感谢, 多谢, 机器人, 请问, thanks, thank you'],
   },
-} as const satisfies Record<string, Readonly<Record<string, number>>>
+} as const
 
-/** A 1–5 score or stars in a message: 「打5分」, 「3星」, 「5 stars」. */
-export const SCORE_PATTERN = /(?:打|给|评)?\s*([1-5])\s*(?:分|星|颗星|stars?\b)/
+function expand(groups: Readonly<Record<number, readonly string[]>>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [weight, lines] of Object.entries(groups)) {
+    for (const term of lines.join(',').split(','))
+      if (term.trim()) out[term.trim()] = Number(weight)
+  }
+  return out
+}
+
+export const intentCues = {
+  status: expand(cueSources.status),
+  feedback: expand(cueSources.feedback),
+  chitchat: expand(cueSources.chitchat),
+}
+
+/** A 0–5 score or stars in a message: 「打5分」, 「3星」, 「5 stars」, or a bare digit. */
+export const SCORE_PATTERN =
+  /(?:(?:打|给|评)\s*[0-5]\s*(?:分|星|颗星)?|[0-5]\s*(?:分|星|颗星|stars?\b)|^\s*[1-5]\s*$)/
 
 /** Words that turn the next term around: 「不是噪音的问题,是那个臭味」. */
 export const NEGATIONS = ['不是', '没有', '并非', '并不是', '不算', '倒不是', 'not ', 'no ']
@@ -125,6 +83,12 @@ export const complaintMarkers = {
   请处理: 2,
   管管: 2,
   管一管: 2,
+  请核查: 2,
+  请督促: 2,
+  请关注: 2,
+  赶紧来人: 2,
+  要求: 1,
+  太过分: 2,
   complain: 2,
   complaint: 2,
   report: 1,

@@ -1,0 +1,167 @@
+// `npm run train:classifier`: trains the logistic-regression models with `natural` on the train
+// split of the corpus, chooses on a validation fifth of that split how much they weigh against
+// the lexicon and how sharp the confidence is, then retrains on the whole train split and writes
+// src/domain/classify/data/model.json. The held-out split is never read here. Takes minutes:
+// natural's regression is dense gradient descent.
+import { writeFileSync } from 'node:fs'
+import natural from 'natural'
+import {
+  decide,
+  gather,
+  type ClassifierModel,
+  type Evidence,
+} from '../src/domain/classify/classify'
+import { loadCorpus, type Labelled } from '../src/domain/classify/corpus/load'
+import type { LinearModel } from '../src/domain/classify/linear-model'
+
+interface Doc {
+  gold: Labelled
+  evidence: Evidence
+}
+
+// Features seen in fewer messages than this teach the model nothing it can rely on.
+const MIN_DOCUMENTS = 3
+
+const log = (msg: string) =>
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`)
+const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** Trains natural's LogisticRegressionClassifier and keeps its θ as plain data. */
+function trainRegression(
+  name: string,
+  docs: { features: string[]; label: string }[],
+  vocab: Set<string>,
+): LinearModel {
+  const started = Date.now()
+  const lr = new natural.LogisticRegressionClassifier()
+  for (const d of docs) {
+    const known = d.features.filter((f) => vocab.has(f))
+    if (known.length > 0) lr.addDocument(known, d.label)
+  }
+  lr.train()
+  const inner = lr.classifier as unknown as {
+    classifications: string[]
+    theta: { elements: number[] }[]
+  }
+  const weights: Record<string, number[]> = {}
+  let index = 0
+  // natural numbers its features in for…in order of its vocabulary; so must we
+  for (const feature in lr.features) {
+    const i = index++
+    weights[feature] = inner.theta.map((t) => round(t.elements[i] ?? 0))
+  }
+  log(
+    `${name}: ${docs.length} messages, ${index} features, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  )
+  return { labels: inner.classifications, weights }
+}
+
+function trainModels(docs: Doc[], weights: ClassifierModel['weights']): ClassifierModel {
+  const df = new Map<string, number>()
+  for (const d of docs) for (const f of d.evidence.features) df.set(f, (df.get(f) ?? 0) + 1)
+  const vocab = new Set([...df].filter(([, n]) => n >= MIN_DOCUMENTS).map(([f]) => f))
+  const reports = docs.filter((d) => d.gold.intent === 'report')
+  const of = (category: 'air' | 'noise') =>
+    trainRegression(
+      `subcategory ${category}`,
+      reports
+        .filter((d) => d.gold.category === category)
+        .map((d) => ({ features: d.evidence.features, label: d.gold.subcategory })),
+      vocab,
+    )
+  return {
+    intent: trainRegression(
+      'intent',
+      docs.map((d) => ({ features: d.evidence.features, label: d.gold.intent })),
+      vocab,
+    ),
+    category: trainRegression(
+      'category',
+      reports.map((d) => ({ features: d.evidence.features, label: d.gold.category })),
+      vocab,
+    ),
+    subcategory: { air: of('air'), noise: of('noise') },
+    weights,
+  }
+}
+
+function evaluate(model: ClassifierModel, docs: Doc[]) {
+  let intent = 0,
+    category = 0,
+    sub = 0,
+    reports = 0,
+    subs = 0,
+    logLoss = 0
+  for (const { gold, evidence } of docs) {
+    const got = decide(evidence, model)
+    const right = got.intent === gold.intent && got.category === gold.category
+    const c = Math.min(0.99, Math.max(0.01, got.confidence))
+    logLoss -= right ? Math.log(c) : Math.log(1 - c)
+    if (got.intent === gold.intent) intent++
+    if (gold.intent !== 'report') continue
+    reports++
+    if (got.category === gold.category) category++
+    if (gold.category !== 'air' && gold.category !== 'noise') continue
+    subs++
+    if (got.subcategory === gold.subcategory) sub++
+  }
+  return {
+    intent: intent / docs.length,
+    category: category / reports,
+    sub: sub / subs,
+    logLoss: logLoss / docs.length,
+  }
+}
+
+const docs: Doc[] = loadCorpus('train').map((gold) => ({ gold, evidence: gather(gold.text) }))
+const unweighted = {
+  intent: { model: 0, temperature: 1 },
+  category: { model: 0, temperature: 1 },
+  subcategory: { model: 0, temperature: 1 },
+}
+const validation = docs.filter((_, i) => i % 5 === 0)
+log(
+  `validation: training on ${docs.length - validation.length}, validating on ${validation.length}`,
+)
+const partial = trainModels(
+  docs.filter((_, i) => i % 5 !== 0),
+  unweighted,
+)
+
+const GRID = [0, 1, 2, 3, 4, 6, 8, 12]
+let best = { score: -1, weights: unweighted }
+for (const wi of GRID)
+  for (const wc of GRID)
+    for (const ws of GRID) {
+      const weights = {
+        intent: { model: wi, temperature: 1 },
+        category: { model: wc, temperature: 1 },
+        subcategory: { model: ws, temperature: 1 },
+      }
+      const r = evaluate({ ...partial, weights }, validation)
+      const score = r.intent + r.category + r.sub
+      if (score > best.score) best = { score, weights }
+    }
+let calibrated = { loss: Infinity, weights: best.weights }
+for (const ti of [0.5, 1, 1.5, 2, 3, 4, 6, 8])
+  for (const tc of [0.5, 1, 1.5, 2, 3, 4, 6, 8]) {
+    const weights = {
+      ...best.weights,
+      intent: { ...best.weights.intent, temperature: ti },
+      category: { ...best.weights.category, temperature: tc },
+    }
+    const { logLoss } = evaluate({ ...partial, weights }, validation)
+    if (logLoss < calibrated.loss) calibrated = { loss: logLoss, weights }
+  }
+const lexiconOnly = evaluate({ ...partial, weights: unweighted }, validation)
+const mixed = evaluate({ ...partial, weights: calibrated.weights }, validation)
+log(`weights ${JSON.stringify(calibrated.weights)}`)
+log(`validation, lexicon alone: ${JSON.stringify(lexiconOnly)}`)
+log(`validation, with the model: ${JSON.stringify(mixed)}`)
+
+const model = trainModels(docs, calibrated.weights)
+writeFileSync(
+  new URL('../src/domain/classify/data/model.json', import.meta.url),
+  JSON.stringify(model) + '\n',
+)
+log('wrote src/domain/classify/data/model.json')
