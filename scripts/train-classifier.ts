@@ -8,6 +8,7 @@ import natural from 'natural'
 import {
   decide,
   gather,
+  prepare,
   type ClassifierModel,
   type Evidence,
 } from '../src/domain/classify/classify'
@@ -86,6 +87,7 @@ function trainModels(docs: Doc[], weights: ClassifierModel['weights']): Classifi
 }
 
 function evaluate(model: ClassifierModel, docs: Doc[]) {
+  const ready = prepare(model)
   let intent = 0,
     category = 0,
     sub = 0,
@@ -93,7 +95,7 @@ function evaluate(model: ClassifierModel, docs: Doc[]) {
     subs = 0,
     logLoss = 0
   for (const { gold, evidence } of docs) {
-    const got = decide(evidence, model)
+    const got = decide(evidence, ready)
     const right = got.intent === gold.intent && got.category === gold.category
     const c = Math.min(0.99, Math.max(0.01, got.confidence))
     logLoss -= right ? Math.log(c) : Math.log(1 - c)
@@ -158,6 +160,22 @@ const mixed = evaluate({ ...partial, weights: calibrated.weights }, validation)
 log(`weights ${JSON.stringify(calibrated.weights)}`)
 log(`validation, lexicon alone: ${JSON.stringify(lexiconOnly)}`)
 log(`validation, with the model: ${JSON.stringify(mixed)}`)
+
+if (process.argv.includes('--show-errors')) {
+  for (const { gold, evidence } of validation) {
+    const got = decide(evidence, prepare({ ...partial, weights: calibrated.weights }))
+    const wrong =
+      got.intent !== gold.intent ||
+      got.category !== gold.category ||
+      (got.subcategory !== gold.subcategory && gold.category in { air: 1, noise: 1 })
+    if (wrong) {
+      const show = (x: { intent: string; category: string; subcategory: string }) =>
+        `${x.intent}/${x.category}/${x.subcategory}`
+      log(`${gold.id} gold ${show(gold)} got ${show(got)} [${got.terms.join(',')}] ${gold.text}`)
+    }
+  }
+}
+if (process.argv.includes('--validate-only')) process.exit(0)
 
 const model = trainModels(docs, calibrated.weights)
 writeFileSync(

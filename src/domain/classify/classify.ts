@@ -12,7 +12,14 @@ import { features } from './features'
 import { findPlace } from './gazetteer'
 import { detectLanguage } from './language'
 import { TermMatcher, type Match } from './matcher'
-import { posterior, softmax, strongestFeatures, type LinearModel } from './linear-model'
+import {
+  compile,
+  posterior,
+  softmax,
+  strongestFeatures,
+  type CompiledModel,
+  type LinearModel,
+} from './linear-model'
 import { normaliseTraced } from './normalise'
 import {
   CATEGORIES,
@@ -173,11 +180,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100
 function mix<L extends string>(
   labels: readonly L[],
   lexiconScore: (label: L) => number,
-  model: LinearModel,
-  feats: readonly string[],
+  model: CompiledModel,
+  post: readonly number[],
   w: { model: number; temperature: number },
 ): { label: L; confidence: number; ranked: { label: L; p: number }[] } {
-  const post = posterior(model, feats)
   const z = labels.map((label) => {
     const i = model.labels.indexOf(label)
     return (lexiconScore(label) + w.model * logOf(i < 0 ? 0 : post[i]!)) / w.temperature
@@ -187,19 +193,38 @@ function mix<L extends string>(
   return { label: ranked[0]!.label, confidence: ranked[0]!.p, ranked }
 }
 
+/** A trained model made ready for classifying. */
+interface Ready {
+  intent: CompiledModel
+  category: CompiledModel
+  subcategory: { air: CompiledModel; noise: CompiledModel }
+  weights: ClassifierModel['weights']
+}
+
+/** Compiles a trained model once; `decide` then takes the result. */
+export function prepare(model: ClassifierModel): Ready {
+  return {
+    intent: compile(model.intent),
+    category: compile(model.category),
+    subcategory: { air: compile(model.subcategory.air), noise: compile(model.subcategory.noise) },
+    weights: model.weights,
+  }
+}
+
 /** The classifier over a given trained model; `classify` below uses the model in data/model.json. */
 export function createClassifier(model: ClassifierModel): (raw: string) => Classification {
-  return (raw) => decide(gather(raw), model)
+  const ready = prepare(model)
+  return (raw) => decide(gather(raw), ready)
 }
 
 /** The decisions, made from gathered evidence. Exported so training can tune them. */
-export function decide(e: Evidence, model: ClassifierModel): Classification {
+export function decide(e: Evidence, model: Ready): Classification {
   const base = { district: e.district, language: e.language, caseNumber: e.caseNumber }
   const place = e.placeTerm ? [e.placeTerm] : []
   const lexiconTop = Math.max(0, ...[...e.category.values()].map((c) => c.score))
   const cues = e.intent.status.score + e.intent.feedback.score + e.intent.chitchat.score
-  const known = e.features.some((f) => f in model.intent.weights)
-  const nothing = !known && lexiconTop === 0 && e.marker === 0 && cues === 0
+  const intentPost = posterior(model.intent, e.features)
+  const nothing = intentPost.known === 0 && lexiconTop === 0 && e.marker === 0 && cues === 0
   if (nothing) {
     return {
       ...base,
@@ -213,7 +238,7 @@ export function decide(e: Evidence, model: ClassifierModel): Classification {
   }
 
   const intentCue = (i: Intent) => (i === 'report' ? lexiconTop + e.marker : e.intent[i].score)
-  const intent = mix(INTENTS, intentCue, model.intent, e.features, model.weights.intent)
+  const intent = mix(INTENTS, intentCue, model.intent, intentPost.p, model.weights.intent)
   if (intent.label !== 'report') {
     const cueTerms = e.intent[intent.label].terms
     const terms =
@@ -232,24 +257,21 @@ export function decide(e: Evidence, model: ClassifierModel): Classification {
   }
 
   const categoryScore = (c: Category) => e.category.get(c)?.score ?? 0
+  const categoryPost = posterior(model.category, e.features).p
   const category = mix(
     CATEGORIES,
     categoryScore,
     model.category,
-    e.features,
+    categoryPost,
     model.weights.category,
   )
   let subcategory: Subcategory | 'none' = 'none'
   if (category.label === 'air' || category.label === 'noise') {
     const labels = SUBCATEGORIES[category.label] as readonly Subcategory[]
     const own = (s: Subcategory) => e.subcategory.get(`${category.label}/${s}`) ?? 0
-    subcategory = mix(
-      labels,
-      own,
-      model.subcategory[category.label],
-      e.features,
-      model.weights.subcategory,
-    ).label
+    const subModel = model.subcategory[category.label]
+    const subPost = posterior(subModel, e.features).p
+    subcategory = mix(labels, own, subModel, subPost, model.weights.subcategory).label
   }
   const lexTerms = e.category.get(category.label)?.terms ?? []
   const terms =

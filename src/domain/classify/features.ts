@@ -1,4 +1,4 @@
-const CJK = /[\u3400-\u9fff]/
+const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff
 const WORD = /[a-z][a-z']+/g
 
 /**
@@ -10,9 +10,8 @@ export function features(text: string, terms: readonly string[]): string[] {
   const out = new Set<string>()
   for (const term of terms) out.add(`T:${term}`)
   for (let i = 0; i + 1 < text.length; i++) {
-    const a = text[i]!
-    const b = text[i + 1]!
-    if (CJK.test(a) && CJK.test(b)) out.add(`B:${a}${b}`)
+    if (isCjk(text.charCodeAt(i)) && isCjk(text.charCodeAt(i + 1)))
+      out.add(`B:${text.slice(i, i + 2)}`)
   }
   for (const word of text.match(WORD) ?? []) out.add(`W:${stem(word)}`)
   return [...out]

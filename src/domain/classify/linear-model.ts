@@ -9,22 +9,46 @@ export interface LinearModel {
   weights: Record<string, number[]>
 }
 
-/** Probabilities per label (one-vs-rest scores, normalised to sum to 1). */
-export function posterior(model: LinearModel, feats: readonly string[]): number[] {
-  const z = model.labels.map(() => 0)
+/** A model made ready for fast lookups. */
+export interface CompiledModel {
+  labels: string[]
+  weights: Map<string, Float64Array>
+}
+
+export function compile(model: LinearModel): CompiledModel {
+  return {
+    labels: model.labels,
+    weights: new Map(Object.entries(model.weights).map(([f, w]) => [f, Float64Array.from(w)])),
+  }
+}
+
+/** Probabilities per label (one-vs-rest scores normalised to sum to 1), and how many features the model knew. */
+export function posterior(
+  model: CompiledModel,
+  feats: readonly string[],
+): { p: number[]; known: number } {
+  const z = new Float64Array(model.labels.length)
+  let known = 0
   for (const f of feats) {
-    const w = model.weights[f]
+    const w = model.weights.get(f)
     if (!w) continue
+    known++
     for (let i = 0; i < z.length; i++) z[i]! += w[i]!
   }
-  const s = z.map((v) => 1 / (1 + Math.exp(-v)))
-  const sum = s.reduce((a, b) => a + b, 0)
-  return s.map((v) => v / sum)
+  let sum = 0
+  const p: number[] = []
+  for (let i = 0; i < z.length; i++) {
+    const s = 1 / (1 + Math.exp(-z[i]!))
+    p.push(s)
+    sum += s
+  }
+  for (let i = 0; i < p.length; i++) p[i]! /= sum
+  return { p, known }
 }
 
 /** The features that speak most for `label`, strongest first. */
 export function strongestFeatures(
-  model: LinearModel,
+  model: CompiledModel,
   feats: readonly string[],
   label: string,
   k: number,
@@ -32,7 +56,7 @@ export function strongestFeatures(
   const i = model.labels.indexOf(label)
   if (i < 0) return []
   return feats
-    .map((f) => ({ f, w: model.weights[f]?.[i] ?? 0 }))
+    .map((f) => ({ f, w: model.weights.get(f)?.[i] ?? 0 }))
     .filter((x) => x.w > 0)
     .sort((a, b) => b.w - a.w)
     .slice(0, k)
@@ -40,8 +64,10 @@ export function strongestFeatures(
 }
 
 export function softmax(scores: readonly number[]): number[] {
-  const max = Math.max(...scores)
+  let max = -Infinity
+  for (const s of scores) if (s > max) max = s
   const exps = scores.map((s) => Math.exp(s - max))
-  const sum = exps.reduce((a, b) => a + b, 0)
+  let sum = 0
+  for (const e of exps) sum += e
   return exps.map((e) => e / sum)
 }

@@ -111,6 +111,14 @@ const sources: readonly LexiconSource[] = [
     },
   },
   {
+    category: 'air',
+    subcategory: 'other_air',
+    terms: {
+      3: ['煤烟, 蜂窝煤, 黑色颗粒, 烟花, 爆竹烟'],
+      2: ['颗粒, 黑点, 煤炉'],
+    },
+  },
+  {
     category: 'noise',
     terms: {
       4: ['噪音扰民, noise, noisy, too loud'],
@@ -197,7 +205,8 @@ const sources: readonly LexiconSource[] = [
     terms: {
       4: [
         '污水, 废水, 排污, 排污口, 黑臭水体, 水发黑, 死鱼, 鱼死, 水污染, 排进河, 排水口, 脏水, 倒废水',
-        '河被污染, 水是黑的, sewage, wastewater, dead fish, water pollution',
+        '河被污染, 水是黑的, 排出来的水, 排出的水, 水看着, sewage, wastewater, dead fish, water pollution',
+        'discharging water, drain',
       ],
       3: [
         '偷排, 直排, 水质, 翻白, 倒进河, 污水管, 化粪池, 蓝藻, 雨水口, 雨水井, 井水, 变色, discharge',
