@@ -74,6 +74,22 @@ console.log(
 )
 console.log(`urgent: precision ${f(urgent.p)}, recall ${f(urgent.r)} (${urgent.support} urgent)`)
 
+console.log('\nconfidence   messages  intent and category right')
+for (const [lo, hi] of [
+  [0, 0.5],
+  [0.5, 0.7],
+  [0.7, 0.9],
+  [0.9, 1.01],
+] as const) {
+  const bin = results.filter((r) => r.got.confidence >= lo && r.got.confidence < hi)
+  const right = bin.filter(
+    (r) => r.got.intent === r.gold.intent && r.got.category === r.gold.category,
+  ).length
+  console.log(
+    `${lo.toFixed(1)}–${Math.min(hi, 1).toFixed(1)}      ${String(bin.length).padStart(8)}  ${pct(right, bin.length)}`,
+  )
+}
+
 const wrong = results.filter(
   (r) =>
     r.got.intent !== r.gold.intent ||

@@ -8,6 +8,7 @@ import { classifyRoutes } from './http/classify'
 import type { AppEnv, Deps } from './http/env'
 import { errorResponse } from './http/error-response'
 import { healthRoutes } from './http/health'
+import { myCasesRoutes } from './http/my-cases'
 import { pageRoutes } from './http/pages'
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
 
   app.route('/', healthRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
+  app.route('/api/v1/my/cases', myCasesRoutes(deps))
   app.route('/api/v1/classify', classifyRoutes())
   app.route('/', pageRoutes())
 

@@ -14,23 +14,53 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
     await store?.cleanup()
   })
 
-  it('lets a resident type a complaint and get a case number, and keeps the session over a reload', async () => {
+  it('lets a resident answer the question asked, get a case number, and find it again after a reload', async () => {
     const context = await launchBrowser()
+    try {
+      const page = await context.newPage()
+      await page.goto(server.url)
+      await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
+      const box = page.getByLabel('输入您要反映的问题')
+      await box.fill('小区旁边有个工地每天半夜打桩,吵得睡不着')
+      await page.keyboard.press('Enter')
+      await page.locator('.messages .bot', { hasText: '具体位置' }).waitFor()
+      await box.fill('在武进区湖塘镇')
+      await page.getByRole('button', { name: '发送', exact: true }).click()
+      const filed = page.locator('.messages .bot', { hasText: '编号' })
+      await filed.waitFor()
+      expect(await filed.textContent()).toMatch(/CZ\d{8}-0001/)
+      await page.screenshot({ path: 'docs/screenshots/chat-phone.png' })
+
+      await page.reload()
+      await page.locator('.messages .bot', { hasText: '编号' }).waitFor()
+      expect(await page.locator('.messages .me').count()).toBe(2)
+
+      await page.getByRole('button', { name: '我的投诉' }).click()
+      await page.locator('#cases-panel li', { hasText: '0001' }).waitFor()
+      expect(await page.locator('#cases-panel').textContent()).toMatch(/待受理/)
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('offers quick replies when unsure, and a tap answers with that choice', async () => {
+    const context = await launchBrowser({ width: 1280, height: 800 })
     try {
       const page = await context.newPage()
       await page.goto(server.url)
       await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
       await page
         .getByLabel('输入您要反映的问题')
-        .fill('武进区湖塘镇有个工地每天半夜打桩,吵得睡不着')
+        .fill('天宁区青龙街道那边有个问题想反映一下,影响很大')
       await page.keyboard.press('Enter')
-      const reply = page.locator('.messages .bot', { hasText: '编号' })
-      await reply.waitFor()
-      expect(await reply.textContent()).toMatch(/CZ\d{8}-0001/)
-      await page.screenshot({ path: 'docs/screenshots/chat-phone.png' })
-      const token = await page.evaluate(() => localStorage.getItem('cz-chat-session'))
-      await page.reload()
-      expect(await page.evaluate(() => localStorage.getItem('cz-chat-session'))).toBe(token)
+      const choices = page.getByRole('group', { name: '快捷回复' })
+      await choices.waitFor()
+      await page.screenshot({ path: 'docs/screenshots/chat-desktop.png' })
+      const first = choices.getByRole('button').first()
+      const label = await first.textContent()
+      await first.click()
+      await page.locator('.messages .me', { hasText: label! }).waitFor()
+      expect(await first.isDisabled()).toBe(true)
     } finally {
       await context.close()
     }

@@ -1,12 +1,26 @@
-// The resident chat page: keeps the session token in localStorage so a reload resumes the talk.
+// The resident chat page. The session token lives in localStorage, so a reload shows the
+// conversation again; quick replies are buttons; location comes from the browser or is typed.
 const list = document.getElementById('messages')
 const form = document.getElementById('composer')
 const input = document.getElementById('text')
+const locate = document.getElementById('locate')
+const myCases = document.getElementById('my-cases')
+const casesPanel = document.getElementById('cases-panel')
 const KEY = 'cz-chat-session'
-
 const CASE_NUMBER = /([A-Z]{1,6}\d{8}-\d{4,})/
+const STATUS = {
+  new: '待受理',
+  accepted: '已受理',
+  assigned: '已派单',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已归档',
+  rejected: '不予受理',
+  transferred: '已转办',
+  merged: '已并案',
+}
 
-function show(text, who) {
+function show(text, who, options) {
   const li = document.createElement('li')
   li.className = who
   // case numbers never break across lines, so they can be read and copied whole
@@ -20,6 +34,23 @@ function show(text, who) {
       li.appendChild(document.createTextNode(part))
     }
   }
+  if (options && options.length > 0) {
+    const group = document.createElement('div')
+    group.className = 'options'
+    group.setAttribute('role', 'group')
+    group.setAttribute('aria-label', '快捷回复')
+    for (const option of options) {
+      const button = document.createElement('button')
+      button.type = 'button'
+      button.textContent = option
+      button.addEventListener('click', () => {
+        group.querySelectorAll('button').forEach((b) => (b.disabled = true))
+        say(option)
+      })
+      group.appendChild(button)
+    }
+    li.appendChild(group)
+  }
   list.appendChild(li)
   li.scrollIntoView({ block: 'end' })
 }
@@ -28,34 +59,52 @@ async function session() {
   const saved = localStorage.getItem(KEY)
   if (saved) return JSON.parse(saved)
   const res = await fetch('/api/v1/chat/sessions', { method: 'POST' })
+  if (!res.ok) throw new Error('session')
   const created = await res.json()
   localStorage.setItem(KEY, JSON.stringify(created))
   return created
 }
 
-async function send(body) {
+async function api(path, init = {}) {
   const { token } = await session()
-  const res = await fetch('/api/v1/chat/messages', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ ...body, clientMessageId: crypto.randomUUID() }),
+  const res = await fetch(path, {
+    ...init,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      ...init.headers,
+    },
   })
   if (res.status === 401) {
+    // the session is gone (e.g. the database was reset): start a new one once
     localStorage.removeItem(KEY)
-    return send(body)
+    if (!init.retried) return api(path, { ...init, retried: true })
   }
+  return res
+}
+
+async function send(body) {
+  const res = await api('/api/v1/chat/messages', {
+    method: 'POST',
+    body: JSON.stringify({ ...body, clientMessageId: crypto.randomUUID() }),
+  })
   const data = await res.json()
   if (!res.ok) return show(data.error?.message ?? '发送失败,请稍后再试', 'error')
-  for (const reply of data.replies) show(reply.text, 'bot')
+  for (const reply of data.replies) show(reply.text, 'bot', reply.options)
+  if (data.case && !casesPanel.hidden) loadCases()
+}
+
+function say(text) {
+  show(text, 'me')
+  send({ text }).catch(() => show('网络异常,请检查网络后重试', 'error'))
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault()
   const text = input.value.trim()
   if (!text) return
-  show(text, 'me')
   input.value = ''
-  send({ text }).catch(() => show('网络异常,请检查网络后重试', 'error'))
+  say(text)
 })
 
 input.addEventListener('keydown', (event) => {
@@ -65,4 +114,78 @@ input.addEventListener('keydown', (event) => {
   }
 })
 
-show('您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。', 'bot')
+locate.addEventListener('click', () => {
+  if (!navigator.geolocation) {
+    show('您的浏览器不能提供定位,请直接输入区、街道或路名。', 'bot')
+    input.focus()
+    return
+  }
+  navigator.geolocation.getCurrentPosition(
+    (pos) => {
+      const { latitude: lat, longitude: lng } = pos.coords
+      show(`[我的位置] ${lat.toFixed(5)}, ${lng.toFixed(5)}`, 'me')
+      send({ location: { lat, lng, label: '浏览器定位' } }).catch(() =>
+        show('网络异常,请稍后重试', 'error'),
+      )
+    },
+    () => {
+      show('没能取得定位。请直接输入地点,例如「武进区湖塘镇某某小区」。', 'bot')
+      input.focus()
+    },
+    { timeout: 10000 },
+  )
+})
+
+async function loadCases() {
+  casesPanel.textContent = '正在加载…'
+  const res = await api('/api/v1/my/cases')
+  const data = await res.json()
+  casesPanel.textContent = ''
+  if (!res.ok || data.items.length === 0) {
+    casesPanel.textContent = res.ok ? '您还没有投诉记录。' : '加载失败,请稍后再试。'
+    return
+  }
+  const ul = document.createElement('ul')
+  for (const c of data.items) {
+    const li = document.createElement('li')
+    const number = document.createElement('span')
+    number.className = 'case-number'
+    number.textContent = c.number
+    const status = document.createElement('span')
+    status.className = `status status-${c.status}`
+    status.textContent = STATUS[c.status] ?? c.status
+    li.append(
+      number,
+      ' ',
+      status,
+      document.createElement('br'),
+      c.latestUpdate ?? c.description.slice(0, 40),
+    )
+    ul.appendChild(li)
+  }
+  casesPanel.appendChild(ul)
+}
+
+myCases.addEventListener('click', () => {
+  const open = casesPanel.hidden
+  casesPanel.hidden = !open
+  myCases.setAttribute('aria-expanded', String(open))
+  if (open) loadCases().catch(() => (casesPanel.textContent = '加载失败,请稍后再试。'))
+})
+
+async function start() {
+  const saved = localStorage.getItem(KEY)
+  if (saved) {
+    const res = await api('/api/v1/chat/messages')
+    if (res.ok) {
+      const { items } = await res.json()
+      for (const m of items) show(m.text, m.from === 'resident' ? 'me' : 'bot', m.options)
+      if (items.length > 0) return
+    }
+  }
+  show('您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。', 'bot')
+}
+
+start().catch(() =>
+  show('您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。', 'bot'),
+)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { initialState } from '../domain/intake/conversation'
 import { AppError } from '../errors'
 import { findConversationByTokenHash, insertConversation } from '../store/conversations'
+import { conversationHistory } from '../store/resident-views'
 import { receiveMessage } from '../use-cases/receive-message'
 import type { Conversation } from '../store/schema'
 import type { AppEnv, Deps } from './env'
@@ -105,5 +106,23 @@ export function chatRoutes(deps: Deps) {
     return c.json(response)
   })
 
+  // The conversation so far, so a reloaded page shows it again.
+  app.get('/messages', chatSession(deps), async (c) => {
+    const rows = await conversationHistory(deps.store.db, c.get('session').id, HISTORY_TURNS)
+    const items = rows.flatMap((m) => {
+      const replies = m.response
+        ? (JSON.parse(m.response) as { replies: { text: string; options?: string[] }[] }).replies
+        : []
+      const said = m.text ?? (m.kind === 'image' ? '[图片]' : m.kind === 'location' ? '[位置]' : '')
+      return [
+        { from: 'resident', text: said, at: m.created_at },
+        ...replies.map((r) => ({ from: 'bureau', ...r, at: m.created_at })),
+      ]
+    })
+    return c.json({ items })
+  })
+
   return app
 }
+
+const HISTORY_TURNS = 50

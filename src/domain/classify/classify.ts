@@ -265,6 +265,13 @@ export function decide(e: Evidence, model: Ready): Classification {
     categoryPost,
     model.weights.category,
   )
+  const categoryConfidence =
+    categoryScore(category.label) >= 2
+      ? category.confidence
+      : Math.min(
+          category.confidence,
+          categoryPost[model.category.labels.indexOf(category.label)] ?? 0,
+        )
   let subcategory: Subcategory | 'none' = 'none'
   if (category.label === 'air' || category.label === 'noise') {
     const labels = SUBCATEGORIES[category.label] as readonly Subcategory[]
@@ -283,8 +290,9 @@ export function decide(e: Evidence, model: Ready): Classification {
     intent: 'report',
     category: category.label,
     subcategory,
-    // a report is only as sure as both its intent and its category
-    confidence: round2(intent.confidence * category.confidence),
+    // a report is only as sure as both its intent and its category; a category no lexicon word
+    // supports is only as sure as the model alone says
+    confidence: round2(intent.confidence * categoryConfidence),
     alternatives: category.ranked.slice(0, 3).map((r) => ({ category: r.label, p: r.p })),
     terms: [...terms, ...place],
     urgent: urgentPatterns.some(([pattern]) => pattern.test(e.text)),

@@ -122,6 +122,41 @@ describe('intake conversation', () => {
     })
   })
 
+  it('offers every category when none of the likeliest fits', () => {
+    const unsure = report({
+      confidence: 0.3,
+      district: '天宁区',
+      alternatives: [
+        { category: 'noise', p: 0.5 },
+        { category: 'air', p: 0.4 },
+      ],
+    })
+    const ask = converse(initialState(), text('有问题'), unsure)
+    const more = converse(ask.state, text('都不是'), {
+      ...unsure,
+      intent: 'chitchat',
+      category: 'none',
+    })
+    expect(more.commands).toEqual([])
+    expect(more.replies[0]!.options).toEqual([
+      '大气污染',
+      '噪声污染',
+      '水污染',
+      '固体废物',
+      '辐射',
+      '其他',
+    ])
+    const pick = converse(more.state, text('辐射'), {
+      ...unsure,
+      intent: 'chitchat',
+      category: 'none',
+    })
+    expect(pick.commands[0]).toMatchObject({
+      type: 'file_case',
+      draft: { classification: { category: 'radiation' } },
+    })
+  })
+
   it('asks again when the answer is not one of the choices', () => {
     const unsure = report({
       confidence: 0.3,

@@ -1,4 +1,10 @@
-import type { Category, Classification, Language, Subcategory } from '../classify/types'
+import {
+  CATEGORIES,
+  type Category,
+  type Classification,
+  type Language,
+  type Subcategory,
+} from '../classify/types'
 import { texts } from './texts'
 
 export interface Location {
@@ -44,8 +50,8 @@ export interface Turn {
   commands: Command[]
 }
 
-/** Below this confidence a report's category is offered as choices instead of guessed. */
-export const LOW_CONFIDENCE = 0.5
+/** Below this confidence a report's category is offered as choices: a tap costs less than a misrouted case. */
+export const LOW_CONFIDENCE = 0.6
 
 export const initialState = (language: Language = 'zh-Hans'): ConversationState => ({
   language,
@@ -90,10 +96,10 @@ function chosenCategory(
   state: ConversationState,
   answer: string,
   options: Category[],
-): Category | 'other' | null {
+): Category | 'more' | null {
   const t = texts[state.language]
   const a = answer.trim().toLowerCase()
-  if (a === t.otherOption.toLowerCase()) return 'other'
+  if (a === t.otherOption.toLowerCase()) return 'more'
   return options.find((o) => t.categoryNames[o]!.toLowerCase() === a || o === a) ?? null
 }
 
@@ -163,12 +169,22 @@ export function converse(
 
   if (draft?.choosing) {
     const chosen = chosenCategory(s, text, draft.choosing)
+    if (chosen === 'more') {
+      // none of the likeliest: offer every category, "other" (not an environmental matter) last
+      const all = [...CATEGORIES]
+      return {
+        state: { ...s, draft: { ...draft, choosing: all } },
+        replies: [{ text: t.askCategory, options: all.map((o) => t.categoryNames[o]!) }],
+        commands: [],
+      }
+    }
     if (chosen) {
       const classification = withCategory(draft.classification, chosen)
       return fileOrAsk(s, { ...draft, choosing: undefined, classification })
     }
     if (c.intent !== 'report' || c.confidence < LOW_CONFIDENCE) {
-      const options = [...draft.choosing.map((o) => t.categoryNames[o]!), t.otherOption]
+      const names = draft.choosing.map((o) => t.categoryNames[o]!)
+      const options = draft.choosing.length < CATEGORIES.length ? [...names, t.otherOption] : names
       return { state: s, replies: [{ text: t.askCategory, options }], commands: [] }
     }
   }

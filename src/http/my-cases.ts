@@ -1,0 +1,56 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { CASE_NUMBER_PATTERN } from '../domain/cases/case-number'
+import { AppError } from '../errors'
+import { caseOfConversation, casesOfConversation, publicEvents } from '../store/resident-views'
+import { residentCaseView } from './case-views'
+import { chatSession } from './chat'
+import type { AppEnv, Deps } from './env'
+
+const PAGE = 20
+
+const listQuery = z.object({
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(PAGE),
+})
+
+/** A resident's own cases, by the bearer token of their chat session; another's are not found. */
+export function myCasesRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use(chatSession(deps))
+
+  app.get('/', async (c) => {
+    const parsed = listQuery.safeParse(c.req.query())
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', 'cursor 与 limit 须为正整数(limit ≤ 100)')
+    const { cursor, limit } = parsed.data
+    const rows = await casesOfConversation(deps.store.db, c.get('session').id, {
+      limit: limit + 1,
+      before: cursor,
+    })
+    const page = rows.slice(0, limit)
+    const nextCursor = rows.length > limit ? String(page.at(-1)!.id) : null
+    return c.json({ items: page.map(residentCaseView), nextCursor })
+  })
+
+  app.get('/:number', async (c) => {
+    const number = c.req.param('number').toUpperCase()
+    if (!new RegExp(`^${CASE_NUMBER_PATTERN.source}$`).test(number)) {
+      throw new AppError('VALIDATION_FAILED', `案件编号格式不对:${number}(应形如 CZ20261128-0007)`)
+    }
+    const row = await caseOfConversation(deps.store.db, c.get('session').id, number)
+    if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到您名下编号为 ${number} 的案件`)
+    const events = await publicEvents(deps.store.db, row.id)
+    return c.json({
+      ...residentCaseView(row),
+      updates: events.map((e) => ({
+        action: e.action,
+        status: e.to_status,
+        note: e.note,
+        at: e.created_at,
+      })),
+    })
+  })
+
+  return app
+}
