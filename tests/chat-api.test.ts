@@ -32,7 +32,11 @@ describeEachDialect('web chat API', (open) => {
     const { send } = await chatSession(app)
     const res = await send({ text: '武进区湖塘镇一家工厂烟囱一直冒黑烟,呛得不行' })
     expect(res.status).toBe(200)
-    const body = await res.json()
+    const confirm = await res.json()
+    expect(confirm.case).toBeUndefined()
+    expect(confirm.replies[0].text).toMatch(/请确认投诉内容[\s\S]*地点:武进区/)
+    expect(confirm.replies[0].options).toContain('确认提交')
+    const body = await (await send({ text: '确认提交' })).json()
     expect(body.case).toEqual({ number: 'CZ20261128-0001', status: 'new' })
     expect(body.replies[0].text).toContain('CZ20261128-0001')
     expect(body.replies[0].text).toContain('常州市武进生态环境局')
@@ -48,10 +52,13 @@ describeEachDialect('web chat API', (open) => {
 
   it('asks where when the complaint names no place, and files once the resident says', async () => {
     const { send } = await chatSession(app)
-    const first = await (await send({ text: '工地晚上一直打桩,吵得睡不着' })).json()
+    const first = await (await send({ text: '工地打桩,吵得睡不着' })).json()
     expect(first.case).toBeUndefined()
     expect(first.replies[0].text).toMatch(/位置/)
-    const second = await (await send({ text: '在恐龙园附近' })).json()
+    const when = await (await send({ text: '在恐龙园附近' })).json()
+    expect(when.replies[0].text).toMatch(/什么时候/)
+    await send({ text: '每天都有' })
+    const second = await (await send({ text: '确认提交' })).json()
     expect(second.case.number).toBe('CZ20261128-0001')
     const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({
@@ -63,8 +70,8 @@ describeEachDialect('web chat API', (open) => {
   })
 
   it('refers social-life noise to the police and says how to reach them', async () => {
-    const { send } = await chatSession(app)
-    const body = await (await send({ text: '钟楼区西林街道小区门口每天晚上广场舞音响太吵' })).json()
+    const { complain } = await chatSession(app)
+    const body = await complain('钟楼区西林街道小区门口每天晚上广场舞音响太吵')
     expect(body.case.status).toBe('transferred')
     expect(body.replies[0].text).toMatch(/公安/)
     expect(body.replies[0].text).toContain('110')
@@ -72,8 +79,10 @@ describeEachDialect('web chat API', (open) => {
 
   it('answers a repeated message id with the first reply and files nothing new', async () => {
     const { send } = await chatSession(app)
-    const message = { text: '天宁区茶山街道河里好多死鱼,水发黑发臭', clientMessageId: 'm-1' }
+    await send({ text: '天宁区茶山街道河里今天好多死鱼,水发黑发臭' })
+    const message = { text: '确认提交', clientMessageId: 'm-1' }
     const first = await (await send(message)).json()
+    expect(first.case.number).toBe('CZ20261128-0001')
     const before = await counts()
     const again = await send(message)
     expect(again.status).toBe(200)
@@ -85,16 +94,16 @@ describeEachDialect('web chat API', (open) => {
   it('treats the same message id from two residents as two messages', async () => {
     const a = await chatSession(app)
     const b = await chatSession(app)
-    await a.send({ text: '新北区春江镇工地扬尘很大', clientMessageId: '1' })
-    const second = await (
-      await b.send({ text: '金坛区儒林镇有人烧秸秆', clientMessageId: '1' })
-    ).json()
+    await a.send({ text: '新北区春江镇工地今天扬尘很大' })
+    await b.send({ text: '金坛区儒林镇现在有人烧秸秆' })
+    await a.send({ text: '确认提交', clientMessageId: '1' })
+    const second = await (await b.send({ text: '确认提交', clientMessageId: '1' })).json()
     expect(second.case.number).toBe('CZ20261128-0002')
   })
 
   it('answers a status question with the case number, its state and the latest update', async () => {
-    const { send } = await chatSession(app)
-    await send({ text: '新北区薛家镇饭店油烟很大' })
+    const { send, complain } = await chatSession(app)
+    await complain('新北区薛家镇饭店油烟很大')
     const body = await (await send({ text: '我的投诉进度怎么样了' })).json()
     expect(body.replies[0].text).toMatch(/CZ20261128-0001.*已转办/)
   })

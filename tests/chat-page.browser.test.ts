@@ -26,6 +26,8 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       await page.locator('.messages .bot', { hasText: '具体位置' }).waitFor()
       await box.fill('在武进区湖塘镇')
       await page.getByRole('button', { name: '发送', exact: true }).click()
+      await page.locator('.messages .bot', { hasText: '请确认投诉内容' }).waitFor()
+      await page.getByRole('button', { name: '确认提交' }).last().click()
       const filed = page.locator('.messages .bot', { hasText: '编号' })
       await filed.waitFor()
       expect(await filed.textContent()).toMatch(/CZ\d{8}-0001/)
@@ -33,7 +35,7 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
 
       await page.reload()
       await page.locator('.messages .bot', { hasText: '编号' }).waitFor()
-      expect(await page.locator('.messages .me').count()).toBe(2)
+      expect(await page.locator('.messages .me').count()).toBe(3)
 
       await page.getByRole('button', { name: '我的投诉' }).click()
       await page.locator('#cases-panel li', { hasText: '0001' }).waitFor()

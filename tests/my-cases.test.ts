@@ -16,8 +16,8 @@ describeEachDialect('a resident’s own cases', (open) => {
 
   it('lists the cases filed in this session, newest first, with their status', async () => {
     const me = await chatSession(app)
-    await me.send({ text: '武进区湖塘镇工地半夜打桩' })
-    await me.send({ text: '新北区薛家镇饭店油烟很大' })
+    await me.complain('武进区湖塘镇工地半夜打桩')
+    await me.complain('新北区薛家镇饭店油烟很大')
     const res = await get('/api/v1/my/cases', me.token)
     expect(res.status).toBe(200)
     const body = await res.json()
@@ -37,8 +37,7 @@ describeEachDialect('a resident’s own cases', (open) => {
 
   it('pages through a long list with a cursor', async () => {
     const me = await chatSession(app)
-    for (const place of ['天宁区', '钟楼区', '新北区'])
-      await me.send({ text: `${place}工地半夜打桩` })
+    for (const place of ['天宁区', '钟楼区', '新北区']) await me.complain(`${place}工地半夜打桩`)
     const first = await (await get('/api/v1/my/cases?limit=2', me.token)).json()
     expect(first.items).toHaveLength(2)
     const second = await (
@@ -50,7 +49,7 @@ describeEachDialect('a resident’s own cases', (open) => {
 
   it('shows one case with the updates the resident may see', async () => {
     const me = await chatSession(app)
-    await me.send({ text: '钟楼区五星街道小区门口广场舞太吵' })
+    await me.complain('钟楼区五星街道小区门口广场舞太吵')
     const res = await get('/api/v1/my/cases/CZ20261128-0001', me.token)
     const body = await res.json()
     expect(body).toMatchObject({ number: 'CZ20261128-0001', status: 'transferred' })
@@ -60,7 +59,7 @@ describeEachDialect('a resident’s own cases', (open) => {
   it('does not reveal another resident’s case', async () => {
     const me = await chatSession(app)
     const other = await chatSession(app)
-    await me.send({ text: '武进区湖塘镇工地半夜打桩' })
+    await me.complain('武进区湖塘镇工地半夜打桩')
     const res = await get('/api/v1/my/cases/CZ20261128-0001', other.token)
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('CASE_NOT_FOUND')
@@ -86,9 +85,12 @@ describeEachDialect('a resident’s own cases', (open) => {
     const me = await chatSession(app)
     await me.send({ text: '工地半夜打桩' })
     await me.send({ text: '在恐龙园附近' })
+    await me.send({ text: '确认提交' })
     const res = await get('/api/v1/chat/messages', me.token)
     const { items } = await res.json()
     expect(items.map((m: { from: string }) => m.from)).toEqual([
+      'resident',
+      'bureau',
       'resident',
       'bureau',
       'resident',

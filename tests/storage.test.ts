@@ -44,7 +44,10 @@ describeEachDialect('storage', (open, dialect) => {
     const { app } = testApp(store)
     const sessions = await Promise.all(Array.from({ length: 50 }, () => chatSession(app)))
     const responses = await Promise.all(
-      sessions.map((s, i) => s.send({ text: `天宁区红梅街道第${i}号工地夜里打桩太吵了` })),
+      sessions.map(async (s, i) => {
+        await s.send({ text: `天宁区红梅街道第${i}号工地夜里打桩太吵了` })
+        return s.send({ text: '确认提交' })
+      }),
     )
     const numbers = await Promise.all(responses.map(async (r) => (await r.json()).case.number))
     expect(new Set(numbers).size).toBe(50)
@@ -74,10 +77,10 @@ describeEachDialect('storage', (open, dialect) => {
         const sends = await Promise.all(
           Array.from({ length: 20 }, async (_, i) => {
             const s = await chatSession(apps[i % 2]!)
-            return s.send({ text: '钟楼区南大街有饭店晚上KTV唱歌太吵' })
+            return s.complain('钟楼区南大街有饭店晚上KTV唱歌太吵')
           }),
         )
-        const numbers = await Promise.all(sends.map(async (r) => (await r.json()).case.number))
+        const numbers = sends.map((body) => body.case.number)
         expect(new Set(numbers).size).toBe(20)
       } finally {
         await second.close()
@@ -90,8 +93,8 @@ describeEachDialect('storage', (open, dialect) => {
     const { app, clock } = testApp(store)
     // 17:30 UTC on the 28th is already 01:30 on the 29th in Shanghai
     clock.now = new Date('2026-11-28T17:30:00Z')
-    const { send } = await chatSession(app)
-    const body = await (await send({ text: '新北区薛家镇化工厂半夜一股刺鼻的味道' })).json()
+    const { complain } = await chatSession(app)
+    const body = await complain('新北区薛家镇化工厂半夜一股刺鼻的味道')
     expect(body.case.number).toMatch(/^CZ20261129-0001$/)
     const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
     expect(row.created_at).toBe('2026-11-28T17:30:00.000Z')

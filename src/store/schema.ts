@@ -86,6 +86,8 @@ export interface CaseTable {
   accept_due_at: string | null
   resolve_due_at: string | null
   public_note: string | null
+  /** JSON array of photo URLs the resident sent */
+  photos: string | null
   merged_into_id: number | null
   /** YYYY-MM-DD of filing in Asia/Shanghai */
   filed_day: string

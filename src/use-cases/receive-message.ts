@@ -119,7 +119,7 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
     const state = JSON.parse(conversation.state) as ConversationState
     const classification: Classification | null =
       msg.body.kind === 'text' ? classify(msg.body.text) : null
-    const turn = converse(state ?? initialState(), msg.body, classification)
+    const turn = converse(state ?? initialState(), msg.body, classification, now)
 
     const replies = [...turn.replies]
     let filed: FiledCase | undefined

@@ -18,10 +18,9 @@ const app = createApp({
 const count = Number(process.env.COUNT ?? 10)
 const numbers = await Promise.all(
   Array.from({ length: count }, async () => {
-    const { send } = await chatSession(app)
-    const res = await send({ text: '武进区湖塘镇工厂冒黑烟' })
-    const body = await res.json()
-    if (!body.case) throw new Error(`no case filed: ${res.status} ${JSON.stringify(body)}`)
+    const { complain } = await chatSession(app)
+    const body = await complain('武进区湖塘镇工厂每天冒黑烟')
+    if (!body.case) throw new Error(`no case filed: ${JSON.stringify(body)}`)
     return body.case.number as string
   }),
 )

@@ -28,5 +28,16 @@ export async function chatSession(app: ReturnType<typeof createApp>) {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
-  return { token, sessionId, send }
+  /** Sends a complaint and answers the service's questions (when, confirmation) until it files. */
+  const complain = async (text: string) => {
+    let body = await (await send({ text })).json()
+    for (let i = 0; i < 4 && !body.case; i++) {
+      const options: string[] = body.replies?.at(-1)?.options ?? []
+      const answer = ['确认提交', '正在发生'].find((o) => options.includes(o))
+      if (!answer) break
+      body = await (await send({ text: answer })).json()
+    }
+    return body
+  }
+  return { token, sessionId, send, complain }
 }

@@ -52,6 +52,7 @@ describe('classify', () => {
     ['恐龙园附近', '新北区'],
     ['遥观镇一家工厂', '常州经开区'],
     ['Wujin district', '武进区'],
+    ['武进区遥观镇', '常州经开区'],
     ['我家楼下', null],
   ])('places 「%s」 in %s', (text, district) => {
     expect(classify(`${text}工地噪音很大`).district).toBe(district)

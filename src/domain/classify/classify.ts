@@ -219,7 +219,12 @@ export function createClassifier(model: ClassifierModel): (raw: string) => Class
 
 /** The decisions, made from gathered evidence. Exported so training can tune them. */
 export function decide(e: Evidence, model: Ready): Classification {
-  const base = { district: e.district, language: e.language, caseNumber: e.caseNumber }
+  const base = {
+    district: e.district,
+    place: e.placeTerm,
+    language: e.language,
+    caseNumber: e.caseNumber,
+  }
   const place = e.placeTerm ? [e.placeTerm] : []
   const lexiconTop = Math.max(0, ...[...e.category.values()].map((c) => c.score))
   const cues = e.intent.status.score + e.intent.feedback.score + e.intent.chitchat.score

@@ -30,6 +30,8 @@ export interface Classification {
   /** 0..1: how sure the category (or, for non-reports, the intent) is */
   confidence: number
   district: District | null
+  /** the words that named the place, e.g. 湖塘镇 or 恐龙园 */
+  place?: string | null
   terms: string[]
   urgent: boolean
   language: Language

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Classification } from '../classify/types'
-import { converse, initialState, type ConversationState, type Inbound } from './conversation'
+import {
+  converse,
+  initialState,
+  type ConversationState,
+  type Inbound,
+  type Turn,
+} from './conversation'
+
+const NOW = new Date('2026-11-28T02:00:00Z')
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000)
 
 function report(over: Partial<Classification> = {}): Classification {
   return {
@@ -20,83 +29,174 @@ function report(over: Partial<Classification> = {}): Classification {
     ...over,
   }
 }
-
+const chat = (over: Partial<Classification> = {}) =>
+  report({
+    intent: 'chitchat',
+    category: 'none',
+    subcategory: 'none',
+    confidence: 0.2,
+    terms: [],
+    ...over,
+  })
 const text = (t: string): Inbound => ({ kind: 'text', text: t })
+const last = (turn: Turn) => turn.replies.at(-1)!
 
 describe('intake conversation', () => {
-  it('files at once when the complaint already says where', () => {
-    const turn = converse(initialState(), text('武进区工地打桩'), report({ district: '武进区' }))
+  it('shows one confirmation when the first message already says what, where and when', () => {
+    const turn = converse(
+      initialState(),
+      text('武进区工地每天半夜打桩'),
+      report({ district: '武进区' }),
+      NOW,
+    )
+    expect(turn.commands).toEqual([])
+    expect(last(turn).text).toMatch(/请确认投诉内容[\s\S]*地点:武进区[\s\S]*时间:每天半夜打桩/)
+    expect(last(turn).options).toEqual(['确认提交', '匿名提交', '取消'])
+  })
+
+  it('files on 确认提交 with what was gathered', () => {
+    const confirm = converse(
+      initialState(),
+      text('武进区工地每天半夜打桩'),
+      report({ district: '武进区' }),
+      NOW,
+    )
+    const turn = converse(confirm.state, text('确认提交'), chat(), NOW)
     expect(turn.commands).toEqual([
-      { type: 'file_case', draft: expect.objectContaining({ description: '武进区工地打桩' }) },
+      {
+        type: 'file_case',
+        draft: expect.objectContaining({ description: '武进区工地每天半夜打桩', anonymous: false }),
+      },
     ])
     expect(turn.state.draft).toBeNull()
   })
 
-  it('asks where, one question, when the place is missing', () => {
-    const turn = converse(initialState(), text('工地打桩'), report())
-    expect(turn.commands).toEqual([])
-    expect(turn.replies).toHaveLength(1)
-    expect(turn.replies[0]!.text).toMatch(/位置/)
-    expect(turn.state.draft?.description).toBe('工地打桩')
+  it('asks for what is missing one question at a time: where, then when', () => {
+    const where = converse(initialState(), text('工地打桩'), report(), NOW)
+    expect(where.replies).toHaveLength(1)
+    expect(last(where).text).toMatch(/具体位置/)
+    const when = converse(where.state, text('在新北区'), chat({ district: '新北区' }), NOW)
+    expect(last(when).text).toMatch(/什么时候发生/)
+    expect(last(when).options).toContain('每天都有')
+    const confirm = converse(when.state, text('每天都有'), chat(), NOW)
+    expect(last(confirm).text).toMatch(/地点:新北区[\s\S]*时间:每天都有/)
   })
 
-  it('files once the resident names the place, keeping the first description', () => {
-    const first = converse(initialState(), text('工地打桩'), report())
-    const place: Classification = {
-      ...report(),
-      intent: 'chitchat',
-      category: 'none',
-      subcategory: 'none',
-      district: '新北区',
-      confidence: 0.3,
-    }
-    const turn = converse(first.state, text('在新北区'), place)
-    expect(turn.commands[0]).toMatchObject({
-      type: 'file_case',
-      draft: {
-        description: '工地打桩\n在新北区',
-        classification: { category: 'noise', district: '新北区' },
-      },
-    })
+  it('understands a correction at the confirmation', () => {
+    const confirm = converse(
+      initialState(),
+      text('新北区工地每天半夜打桩'),
+      report({ district: '新北区' }),
+      NOW,
+    )
+    const fixed = converse(
+      confirm.state,
+      text('不对,是在钟楼区'),
+      chat({ district: '钟楼区' }),
+      NOW,
+    )
+    expect(fixed.commands).toEqual([])
+    expect(last(fixed).text).toMatch(/地点:钟楼区/)
+    const filed = converse(fixed.state, text('确认'), chat(), NOW)
+    expect(filed.commands[0]).toMatchObject({ draft: { classification: { district: '钟楼区' } } })
   })
 
-  it('files with a shared location inside Changzhou', () => {
-    const first = converse(initialState(), text('工地打桩'), report())
+  it('files anonymously when asked, and says what that means first', () => {
+    const confirm = converse(
+      initialState(),
+      text('新北区工地每天半夜打桩'),
+      report({ district: '新北区' }),
+      NOW,
+    )
+    const turn = converse(confirm.state, text('匿名提交'), chat(), NOW)
+    expect(turn.commands[0]).toMatchObject({ type: 'file_case', draft: { anonymous: true } })
+  })
+
+  it('keeps a phone number the resident gives for the call-back', () => {
+    const confirm = converse(
+      initialState(),
+      text('新北区工地每天半夜打桩,电话13912345678'),
+      report({ district: '新北区' }),
+      NOW,
+    )
+    expect(confirm.state.draft?.phone).toBe('13912345678')
+  })
+
+  it('cancels and starts over at any point', () => {
+    const where = converse(initialState(), text('工地打桩'), report(), NOW)
+    const cancelled = converse(where.state, text('取消'), chat(), NOW)
+    expect(cancelled.state.draft).toBeNull()
+    expect(last(cancelled).text).toMatch(/已取消/)
+    const restarted = converse(where.state, text('重新开始'), chat(), NOW)
+    expect(restarted.state.draft).toBeNull()
+    expect(last(restarted).text).toMatch(/重新开始/)
+  })
+
+  it('answers help without losing the complaint', () => {
+    const where = converse(initialState(), text('工地打桩'), report(), NOW)
+    const help = converse(where.state, text('帮助'), chat(), NOW)
+    expect(last(help).text).toMatch(/您可以/)
+    expect(help.state.draft?.description).toBe('工地打桩')
+  })
+
+  it('welcomes back a resident after 30 minutes with a short recap of the unfinished complaint', () => {
+    const where = converse(initialState(), text('工地打桩'), report(), NOW)
+    const soon = converse(where.state, text('在新北区'), chat({ district: '新北区' }), later(10))
+    expect(soon.replies[0]!.text).not.toMatch(/欢迎回来/)
+    const back = converse(where.state, text('在新北区'), chat({ district: '新北区' }), later(45))
+    expect(back.replies[0]!.text).toMatch(/欢迎回来.*工地打桩/)
+    expect(last(back).text).toMatch(/什么时候发生/)
+  })
+
+  it('takes a shared location inside Changzhou as the place', () => {
+    const where = converse(initialState(), text('工地每天打桩'), report(), NOW)
     const turn = converse(
-      first.state,
+      where.state,
       { kind: 'location', location: { lat: 31.81, lng: 119.97, label: '常州市政府' } },
       null,
+      NOW,
     )
-    expect(turn.commands[0]).toMatchObject({
-      type: 'file_case',
-      draft: { location: { lat: 31.81 } },
-    })
+    expect(last(turn).text).toMatch(/地点:常州市政府/)
   })
 
   it('refuses a location outside Changzhou politely and keeps the complaint', () => {
-    const first = converse(initialState(), text('工地打桩'), report())
+    const where = converse(initialState(), text('工地打桩'), report(), NOW)
     const turn = converse(
-      first.state,
+      where.state,
       { kind: 'location', location: { lat: 39.9, lng: 116.4, label: '北京' } },
       null,
+      NOW,
     )
     expect(turn.commands).toEqual([])
-    expect(turn.replies[0]!.text).toMatch(/不在常州市范围内/)
+    expect(last(turn).text).toMatch(/不在常州市范围内/)
     expect(turn.state.draft?.description).toBe('工地打桩')
   })
 
-  it('lets a resident who does not know the place file it for the 12369 centre to dispatch', () => {
-    const first = converse(initialState(), text('工地打桩'), report())
-    const turn = converse(first.state, text('不清楚'), {
-      ...report(),
-      intent: 'chitchat',
-      category: 'none',
-      confidence: 0.2,
-    })
-    expect(turn.commands[0]).toMatchObject({ type: 'file_case' })
+  it('lets a resident who does not know the place leave it to the 12369 centre', () => {
+    const where = converse(initialState(), text('工地每天打桩'), report(), NOW)
+    const turn = converse(where.state, text('我也不清楚'), chat(), NOW)
+    expect(last(turn).text).toMatch(/请确认[\s\S]*地点:地点未能确定/)
   })
 
-  it('offers the likeliest categories as quick replies when unsure, and files what the resident picks', () => {
+  it('keeps photos sent before the confirmation', () => {
+    const confirm = converse(
+      initialState(),
+      text('新北区工地每天半夜打桩'),
+      report({ district: '新北区' }),
+      NOW,
+    )
+    const photo = converse(
+      confirm.state,
+      { kind: 'image', imageUrl: 'https://example.org/a.jpg' },
+      null,
+      NOW,
+    )
+    expect(photo.replies[0]!.text).toMatch(/照片已收到/)
+    const filed = converse(photo.state, text('确认提交'), chat(), NOW)
+    expect(filed.commands[0]).toMatchObject({ draft: { imageUrls: ['https://example.org/a.jpg'] } })
+  })
+
+  it('offers the likeliest categories as quick replies when unsure, and takes the one picked', () => {
     const unsure = report({
       category: 'air',
       subcategory: 'odor',
@@ -108,21 +208,17 @@ describe('intake conversation', () => {
         { category: 'waste', p: 0.15 },
       ],
     })
-    const ask = converse(initialState(), text('河边那个味道'), unsure)
-    expect(ask.commands).toEqual([])
-    expect(ask.replies[0]!.options).toEqual(['大气污染', '水污染', '固体废物', '都不是'])
-    const pick = converse(ask.state, text('水污染'), {
-      ...unsure,
-      intent: 'chitchat',
-      confidence: 0.2,
-    })
-    expect(pick.commands[0]).toMatchObject({
-      type: 'file_case',
-      draft: { classification: { category: 'water', subcategory: 'none' } },
+    const ask = converse(initialState(), text('河边那个味道每天都有'), unsure, NOW)
+    expect(last(ask).options).toEqual(['大气污染', '水污染', '固体废物', '都不是'])
+    const pick = converse(ask.state, text('水污染'), chat(), NOW)
+    expect(last(pick).text).toMatch(/类别:水污染/)
+    expect(pick.state.draft?.classification).toMatchObject({
+      category: 'water',
+      subcategory: 'none',
     })
   })
 
-  it('offers every category when none of the likeliest fits', () => {
+  it('offers every category when none of the likeliest fits, and asks again on an unknown answer', () => {
     const unsure = report({
       confidence: 0.3,
       district: '天宁区',
@@ -131,14 +227,11 @@ describe('intake conversation', () => {
         { category: 'air', p: 0.4 },
       ],
     })
-    const ask = converse(initialState(), text('有问题'), unsure)
-    const more = converse(ask.state, text('都不是'), {
-      ...unsure,
-      intent: 'chitchat',
-      category: 'none',
-    })
-    expect(more.commands).toEqual([])
-    expect(more.replies[0]!.options).toEqual([
+    const ask = converse(initialState(), text('有问题'), unsure, NOW)
+    const again = converse(ask.state, text('蓝色'), chat(), NOW)
+    expect(last(again).options).toEqual(['噪声污染', '大气污染', '都不是'])
+    const more = converse(ask.state, text('都不是'), chat(), NOW)
+    expect(last(more).options).toEqual([
       '大气污染',
       '噪声污染',
       '水污染',
@@ -146,34 +239,6 @@ describe('intake conversation', () => {
       '辐射',
       '其他',
     ])
-    const pick = converse(more.state, text('辐射'), {
-      ...unsure,
-      intent: 'chitchat',
-      category: 'none',
-    })
-    expect(pick.commands[0]).toMatchObject({
-      type: 'file_case',
-      draft: { classification: { category: 'radiation' } },
-    })
-  })
-
-  it('asks again when the answer is not one of the choices', () => {
-    const unsure = report({
-      confidence: 0.3,
-      district: '天宁区',
-      alternatives: [
-        { category: 'noise', p: 0.5 },
-        { category: 'air', p: 0.4 },
-      ],
-    })
-    const ask = converse(initialState(), text('有问题'), unsure)
-    const again = converse(ask.state, text('蓝色'), {
-      ...unsure,
-      intent: 'chitchat',
-      category: 'none',
-    })
-    expect(again.commands).toEqual([])
-    expect(again.replies[0]!.options).toContain('噪声污染')
   })
 
   it('turns a status question into a lookup', () => {
@@ -181,15 +246,28 @@ describe('intake conversation', () => {
       initialState(),
       text('CZ20261128-0001 进度'),
       report({ intent: 'status', category: 'none', caseNumber: 'CZ20261128-0001' }),
+      NOW,
     )
     expect(turn.commands).toEqual([{ type: 'status', caseNumber: 'CZ20261128-0001' }])
   })
 
   it('answers in Traditional Chinese and in English when the resident writes so', () => {
-    const hant = converse(initialState(), text('工地噪音擾民'), report({ language: 'zh-Hant' }))
-    expect(hant.replies[0]!.text).toMatch(/請告訴我們/)
-    const en = converse(initialState(), text('construction noise'), report({ language: 'en' }))
-    expect(en.replies[0]!.text).toMatch(/Where is it\?/)
+    const hant = converse(
+      initialState(),
+      text('工地噪音擾民'),
+      report({ language: 'zh-Hant' }),
+      NOW,
+    )
+    expect(last(hant).text).toMatch(/請告訴我們/)
+    const en = converse(initialState(), text('construction noise'), report({ language: 'en' }), NOW)
+    expect(last(en).text).toMatch(/Where is it\?/)
     expect((en.state as ConversationState).language).toBe('en')
+    const enWhen = converse(
+      en.state,
+      text('in Wujin'),
+      chat({ language: 'en', district: '武进区' }),
+      NOW,
+    )
+    expect(last(enWhen).options).toContain('Every day')
   })
 })

@@ -5,7 +5,8 @@ import {
   type Language,
   type Subcategory,
 } from '../classify/types'
-import { texts } from './texts'
+import { isOneOf, mentions, phoneOf, whenOf } from './extract'
+import { texts, type Texts } from './texts'
 
 export interface Location {
   lat: number
@@ -19,20 +20,31 @@ export type Inbound =
   | { kind: 'location'; location: Location }
   | { kind: 'image'; imageUrl: string }
 
-/** A complaint being put together, waiting for what is missing. */
+/** A complaint being put together, waiting for what is missing and then for one confirmation. */
 export interface Draft {
   description: string
   classification: Classification
   location: Location | null
+  /** when it happens, in the resident's words; 不详 when they do not know */
+  occurred: string | null
+  phone: string | null
+  anonymous: boolean
   imageUrls: string[]
-  asked: number
+  /** how often each question was asked; a place asked twice may be skipped with 「不清楚」 */
+  asked: { place: number; when: number }
+  /** the place is unknown to the resident: the 12369 centre dispatches it */
+  placeUnknown?: boolean
   /** categories offered as quick replies when the classifier was unsure, until one is chosen */
   choosing?: Category[]
+  /** everything is there; the summary was shown and waits for 确认 */
+  confirming?: boolean
 }
 
 export interface ConversationState {
   language: Language
   draft: Draft | null
+  /** when the resident last wrote (ISO), to welcome them back after a pause */
+  updatedAt?: string
 }
 
 export interface Reply {
@@ -52,14 +64,17 @@ export interface Turn {
 
 /** Below this confidence a report's category is offered as choices: a tap costs less than a misrouted case. */
 export const LOW_CONFIDENCE = 0.6
+/** After this pause, a resident with an unfinished complaint is reminded of it. */
+export const RESUME_AFTER_MS = 30 * 60 * 1000
+/** The longest complaint description kept; more is not appended. */
+export const MAX_DESCRIPTION_LENGTH = 4000
+/** Photos kept on one complaint. */
+export const MAX_PHOTOS = 9
 
 export const initialState = (language: Language = 'zh-Hans'): ConversationState => ({
   language,
   draft: null,
 })
-
-/** The longest complaint description kept; a resident adding more after that is not lost, only not appended. */
-export const MAX_DESCRIPTION_LENGTH = 4000
 
 // Changzhou's bounding box, a little generous: a point outside it is not ours to handle.
 const CHANGZHOU = { minLat: 31.15, maxLat: 32.1, minLng: 119.1, maxLng: 120.25 }
@@ -73,159 +88,229 @@ export function insideChangzhou({ lat, lng }: Location): boolean {
   )
 }
 
-function isPlaced(draft: Draft): boolean {
-  return draft.classification.district !== null || draft.location !== null
-}
-
-function askCategory(state: ConversationState, draft: Draft): Turn | null {
-  const c = draft.classification
-  const options = (c.alternatives ?? []).filter((a) => a.p >= 0.1).map((a) => a.category)
-  if (c.confidence >= LOW_CONFIDENCE || options.length < 2) return null
-  const t = texts[state.language]
+function newDraft(text: string, c: Classification): Draft {
   return {
-    state: { ...state, draft: { ...draft, choosing: options } },
-    replies: [
-      { text: t.askCategory, options: [...options.map((o) => t.categoryNames[o]!), t.otherOption] },
-    ],
-    commands: [],
+    description: text,
+    classification: c,
+    location: null,
+    occurred: whenOf(text),
+    phone: phoneOf(text),
+    anonymous: false,
+    imageUrls: [],
+    asked: { place: 0, when: 0 },
   }
 }
 
-/** The category a quick-reply answer names, in the resident's language, or null. */
-function chosenCategory(
-  state: ConversationState,
-  answer: string,
-  options: Category[],
-): Category | 'more' | null {
-  const t = texts[state.language]
-  const a = answer.trim().toLowerCase()
-  if (a === t.otherOption.toLowerCase()) return 'more'
-  return options.find((o) => t.categoryNames[o]!.toLowerCase() === a || o === a) ?? null
-}
-
 function withCategory(c: Classification, category: Category): Classification {
-  const keepsSub = c.category === category
-  const subcategory: Subcategory | 'none' = keepsSub
-    ? c.subcategory
-    : category === 'air'
-      ? 'other_air'
-      : category === 'noise'
-        ? 'other_noise'
-        : 'none'
+  const subcategory: Subcategory | 'none' =
+    c.category === category
+      ? c.subcategory
+      : category === 'air'
+        ? 'other_air'
+        : category === 'noise'
+          ? 'other_noise'
+          : 'none'
   return { ...c, category, subcategory, confidence: 1 }
 }
 
-function fileOrAsk(state: ConversationState, draft: Draft): Turn {
+const placed = (d: Draft) =>
+  d.classification.district !== null || d.location !== null || d.placeUnknown === true
+
+function whereOf(d: Draft, t: Texts): string {
+  if (d.location)
+    return d.location.label ?? `${d.location.lat.toFixed(4)}, ${d.location.lng.toFixed(4)}`
+  const { district, place } = d.classification
+  if (district && place && place !== district) return `${district} ${place}`
+  return district ?? t.unknownPlace
+}
+
+/** The next question for a draft, or the confirmation once nothing is missing. */
+function next(state: ConversationState, draft: Draft, before: Reply[] = []): Turn {
   const t = texts[state.language]
-  if (isPlaced(draft))
-    return {
-      state: { ...state, draft: null },
-      replies: [],
-      commands: [{ type: 'file_case', draft }],
-    }
-  const what = t.categoryNames[draft.classification.category] ?? t.categoryNames.other!
-  const text = draft.asked === 0 ? t.askPlace(what) : t.askPlaceAgain
-  return {
-    state: { ...state, draft: { ...draft, asked: draft.asked + 1 } },
-    replies: [{ text }],
+  const c = draft.classification
+  const what = t.categoryNames[c.category] ?? t.categoryNames.other!
+  const ask = (d: Draft, reply: Reply): Turn => ({
+    state: { ...state, draft: d },
+    replies: [...before, reply],
     commands: [],
+  })
+
+  const options = (c.alternatives ?? []).filter((a) => a.p >= 0.1).map((a) => a.category)
+  if (
+    !draft.choosing &&
+    c.confidence < LOW_CONFIDENCE &&
+    options.length >= 2 &&
+    !draft.confirming
+  ) {
+    return ask(
+      { ...draft, choosing: options },
+      { text: t.askCategory, options: [...options.map((o) => t.categoryNames[o]!), t.otherOption] },
+    )
+  }
+  if (!placed(draft)) {
+    const text = draft.asked.place === 0 ? t.askPlace(what) : t.askPlaceAgain
+    return ask({ ...draft, asked: { ...draft.asked, place: draft.asked.place + 1 } }, { text })
+  }
+  if (draft.occurred === null && draft.asked.when === 0) {
+    return ask(
+      { ...draft, asked: { ...draft.asked, when: 1 } },
+      { text: t.askWhen, options: [...t.whenOptions] },
+    )
+  }
+  const summary = t.confirm({
+    what,
+    where: whereOf(draft, t),
+    when: draft.occurred ?? t.notStated,
+    anonymous: draft.anonymous,
+  })
+  const o = t.confirmOptions
+  return ask(
+    { ...draft, confirming: true },
+    {
+      text: summary,
+      options: draft.anonymous ? [o.yes, o.cancel] : [o.yes, o.anonymous, o.cancel],
+    },
+  )
+}
+
+/** Folds what a further message says into the draft: a place, a time, a phone, a better category. */
+function merge(draft: Draft, text: string, c: Classification): Draft {
+  const surer =
+    c.intent === 'report' && c.category !== 'none' && c.confidence > draft.classification.confidence
+  const classification: Classification = {
+    ...(surer ? c : draft.classification),
+    district: c.district ?? draft.classification.district,
+    place: c.district ? c.place : draft.classification.place,
+    urgent: draft.classification.urgent || c.urgent,
+    terms: [...new Set([...draft.classification.terms, ...c.terms])],
+  }
+  return {
+    ...draft,
+    classification,
+    description: `${draft.description}\n${text}`.slice(0, MAX_DESCRIPTION_LENGTH),
+    occurred: draft.occurred ?? whenOf(text),
+    phone: phoneOf(text) ?? draft.phone,
   }
 }
 
 /**
- * One turn of the intake conversation: given the state, what the resident sent and how it was
- * classified, the next state, the replies, and the work to do (file a case, look one up).
+ * One turn of the intake conversation: given the state, what the resident sent, how it was
+ * classified and the time, the next state, the replies, and the work to do (file, look up).
  */
 export function converse(
   state: ConversationState,
   inbound: Inbound,
   c: Classification | null,
+  now: Date,
 ): Turn {
-  const language = inbound.kind === 'text' && c ? c.language : state.language
-  const s: ConversationState = { ...state, language }
+  const language =
+    inbound.kind === 'text' && c && c.intent !== 'chitchat' ? c.language : state.language
+  const s: ConversationState = { ...state, language, updatedAt: now.toISOString() }
   const t = texts[language]
+  const paused =
+    state.updatedAt !== undefined && now.getTime() - Date.parse(state.updatedAt) > RESUME_AFTER_MS
+  const before: Reply[] = paused && s.draft ? [{ text: t.recap(s.draft.description) }] : []
+  const reply = (text: string, state = s, options?: string[]): Turn => ({
+    state,
+    replies: [...before, options ? { text, options } : { text }],
+    commands: [],
+  })
   const draft = s.draft
 
   if (inbound.kind === 'location') {
-    if (!insideChangzhou(inbound.location))
-      return { state: s, replies: [{ text: t.outsideChangzhou }], commands: [] }
-    if (!draft) return { state: s, replies: [{ text: t.welcome }], commands: [] }
-    return fileOrAsk(s, { ...draft, location: inbound.location })
+    if (!insideChangzhou(inbound.location)) return reply(t.outsideChangzhou)
+    if (!draft) return reply(t.welcome)
+    return next(s, { ...draft, location: inbound.location, confirming: false }, before)
   }
-
   if (inbound.kind === 'image') {
-    if (draft) {
-      return {
-        state: { ...s, draft: { ...draft, imageUrls: [...draft.imageUrls, inbound.imageUrl] } },
-        replies: [{ text: t.photoReceived }],
-        commands: [],
-      }
-    }
-    return { state: s, replies: [{ text: t.photoWithoutCase }], commands: [] }
+    if (!draft) return reply(t.photoWithoutCase)
+    const imageUrls = [...draft.imageUrls, inbound.imageUrl].slice(0, MAX_PHOTOS)
+    return next(s, { ...draft, imageUrls }, [...before, { text: t.photoReceived }])
   }
-
-  if (!c) return { state: s, replies: [{ text: t.help }], commands: [] }
+  if (!c) return reply(t.help)
   const text = inbound.text.trim()
 
+  if (isOneOf(text, t.words.restart)) return reply(t.restarted, { ...s, draft: null })
+  if (isOneOf(text, t.words.cancel))
+    return reply(draft ? t.cancelled : t.welcome, { ...s, draft: null })
+  if (isOneOf(text, t.words.help)) return reply(t.help)
+
   if (draft?.choosing) {
-    const chosen = chosenCategory(s, text, draft.choosing)
-    if (chosen === 'more') {
+    const a = text.toLowerCase()
+    if (a === t.otherOption.toLowerCase()) {
       // none of the likeliest: offer every category, "other" (not an environmental matter) last
       const all = [...CATEGORIES]
-      return {
-        state: { ...s, draft: { ...draft, choosing: all } },
-        replies: [{ text: t.askCategory, options: all.map((o) => t.categoryNames[o]!) }],
-        commands: [],
-      }
+      return reply(
+        t.askCategory,
+        { ...s, draft: { ...draft, choosing: all } },
+        all.map((o) => t.categoryNames[o]!),
+      )
     }
-    if (chosen) {
-      const classification = withCategory(draft.classification, chosen)
-      return fileOrAsk(s, { ...draft, choosing: undefined, classification })
-    }
+    const chosen = draft.choosing.find((o) => t.categoryNames[o]!.toLowerCase() === a || o === a)
+    if (chosen)
+      return next(
+        s,
+        {
+          ...draft,
+          choosing: undefined,
+          classification: withCategory(draft.classification, chosen),
+        },
+        before,
+      )
     if (c.intent !== 'report' || c.confidence < LOW_CONFIDENCE) {
       const names = draft.choosing.map((o) => t.categoryNames[o]!)
-      const options = draft.choosing.length < CATEGORIES.length ? [...names, t.otherOption] : names
-      return { state: s, replies: [{ text: t.askCategory, options }], commands: [] }
+      return reply(
+        t.askCategory,
+        s,
+        draft.choosing.length < CATEGORIES.length ? [...names, t.otherOption] : names,
+      )
     }
+    return next(s, { ...merge(draft, text, c), choosing: undefined }, before)
   }
 
-  if (draft) {
-    if (t.dontKnowWords.some((w) => text.toLowerCase().includes(w))) {
-      return { state: { ...s, draft: null }, replies: [], commands: [{ type: 'file_case', draft }] }
-    }
-    if (c.intent === 'report' || c.district !== null) {
-      // The resident is adding to the complaint: keep the first category unless this one is surer.
-      const keep = c.intent !== 'report' || c.confidence <= draft.classification.confidence
-      const classification: Classification = {
-        ...(keep ? draft.classification : c),
-        district: c.district ?? draft.classification.district,
-        urgent: draft.classification.urgent || c.urgent,
-        terms: [...new Set([...draft.classification.terms, ...c.terms])],
+  if (draft?.confirming) {
+    if (isOneOf(text, t.words.yes))
+      return {
+        state: { ...s, draft: null },
+        replies: before,
+        commands: [{ type: 'file_case', draft }],
       }
-      return fileOrAsk(s, {
-        ...draft,
-        description: `${draft.description}\n${text}`.slice(0, MAX_DESCRIPTION_LENGTH),
-        classification,
-      })
+    if (isOneOf(text, t.words.anonymous)) {
+      const anonymous = { ...draft, anonymous: true }
+      return {
+        state: { ...s, draft: null },
+        replies: before,
+        commands: [{ type: 'file_case', draft: anonymous }],
+      }
     }
+    if (isOneOf(text, t.words.change)) return reply(t.askCorrection)
+    if (c.intent === 'status')
+      return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
+    // anything else corrects or adds to the complaint: 「不对,是在钟楼区」
+    return next(s, { ...merge(draft, text, c), confirming: false }, before)
+  }
+
+  if (draft && c.intent !== 'status' && c.intent !== 'feedback') {
+    if (!placed(draft) && draft.asked.place > 0 && mentions(text, t.dontKnowWords)) {
+      return next(s, { ...draft, placeUnknown: true }, before)
+    }
+    if (placed(draft) && draft.occurred === null && draft.asked.when > 0) {
+      const occurred = mentions(text, t.dontKnowWords)
+        ? t.notStated
+        : (whenOf(text) ?? text.slice(0, 60))
+      return next(s, { ...draft, occurred }, before)
+    }
+    return next(s, merge(draft, text, c), before)
   }
 
   switch (c.intent) {
-    case 'report': {
-      const fresh: Draft = {
-        description: text,
-        classification: c,
-        location: null,
-        imageUrls: [],
-        asked: 0,
-      }
-      return askCategory(s, fresh) ?? fileOrAsk(s, fresh)
-    }
+    case 'report':
+      return next(s, newDraft(text, c), before)
     case 'status':
-      return { state: s, replies: [], commands: [{ type: 'status', caseNumber: c.caseNumber }] }
+      return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
     case 'feedback':
-      return { state: s, replies: [{ text: t.feedbackThanks }], commands: [] }
+      return reply(t.feedbackThanks)
     case 'chitchat':
-      return { state: s, replies: [{ text: draft ? t.askPlaceAgain : t.welcome }], commands: [] }
+      return reply(draft ? t.askPlaceAgain : t.welcome)
   }
 }

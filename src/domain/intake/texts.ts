@@ -22,6 +22,17 @@ export interface Texts {
   categoryNames: Record<string, string>
   statusNames: Record<string, string>
   dontKnowWords: readonly string[]
+  askWhen: string
+  whenOptions: readonly string[]
+  confirm: (p: { what: string; where: string; when: string; anonymous: boolean }) => string
+  confirmOptions: { yes: string; anonymous: string; cancel: string }
+  askCorrection: string
+  cancelled: string
+  restarted: string
+  recap: (description: string) => string
+  notStated: string
+  /** words that mean yes, cancel, start over, help, stay anonymous, or change something */
+  words: Record<'yes' | 'cancel' | 'restart' | 'help' | 'anonymous' | 'change', readonly string[]>
 }
 
 const zhHans: Texts = {
@@ -73,6 +84,27 @@ const zhHans: Texts = {
     merged: '已并案',
   },
   dontKnowWords: ['不清楚', '不知道', '不确定', '说不清'],
+  askWhen: '这个问题是什么时候发生的?可以点选,也可以直接写,例如「每天晚上十点以后」。',
+  whenOptions: ['正在发生', '每天都有', '晚上/夜间', '之前发生过'],
+  confirm: ({ what, where, when, anonymous }) =>
+    `请确认投诉内容:\n类别:${what}\n地点:${where}\n时间:${when}\n联系方式:${
+      anonymous ? '匿名(我们将无法回访您)' : '通过本会话告知办理进展'
+    }\n如有照片可以现在发送。确认无误请点「确认提交」;要改哪一项,直接告诉我,例如「地点是钟楼区」。`,
+  confirmOptions: { yes: '确认提交', anonymous: '匿名提交', cancel: '取消' },
+  askCorrection: '请直接告诉我要修改的内容,例如「地点是钟楼区西林街道」或「是油烟不是噪音」。',
+  cancelled: '已取消,本次内容没有提交。如需投诉,随时告诉我。',
+  restarted: '好的,我们重新开始。请描述您遇到的问题和大概位置。',
+  recap: (description) =>
+    `欢迎回来。您之前反映的「${description.slice(0, 40)}」还没有提交,我们接着来。`,
+  notStated: '未说明',
+  words: {
+    yes: ['确认提交', '确认', '提交', '是的', '对', '没问题', '好的', '好', '可以', '嗯'],
+    cancel: ['取消', '不投诉了', '算了'],
+    restart: ['重新开始', '重来', '重新投诉'],
+    help: ['帮助', '怎么用', '菜单'],
+    anonymous: ['匿名提交', '匿名', '不留名'],
+    change: ['修改', '改一下', '不对', '错了'],
+  },
 }
 
 const zhHant: Texts = {
@@ -123,6 +155,27 @@ const zhHant: Texts = {
     merged: '已併案',
   },
   dontKnowWords: ['不清楚', '不知道', '不確定'],
+  askWhen: '這個問題是什麼時候發生的?可以點選,也可以直接寫,例如「每天晚上十點以後」。',
+  whenOptions: ['正在發生', '每天都有', '晚上/夜間', '之前發生過'],
+  confirm: ({ what, where, when, anonymous }) =>
+    `請確認投訴內容:\n類別:${what}\n地點:${where}\n時間:${when}\n聯繫方式:${
+      anonymous ? '匿名(我們將無法回訪您)' : '通過本會話告知辦理進展'
+    }\n如有照片可以現在發送。確認無誤請點「確認提交」;要改哪一項,直接告訴我,例如「地點是鐘樓區」。`,
+  confirmOptions: { yes: '確認提交', anonymous: '匿名提交', cancel: '取消' },
+  askCorrection: '請直接告訴我要修改的內容,例如「地點是鐘樓區西林街道」。',
+  cancelled: '已取消,本次內容沒有提交。如需投訴,隨時告訴我。',
+  restarted: '好的,我們重新開始。請描述您遇到的問題和大概位置。',
+  recap: (description) =>
+    `歡迎回來。您之前反映的「${description.slice(0, 40)}」還沒有提交,我們接著來。`,
+  notStated: '未說明',
+  words: {
+    yes: ['確認提交', '確認', '提交', '是的', '對', '沒問題', '好的', '好', '可以'],
+    cancel: ['取消', '不投訴了', '算了'],
+    restart: ['重新開始', '重來'],
+    help: ['幫助', '怎麼用', '菜單'],
+    anonymous: ['匿名提交', '匿名'],
+    change: ['修改', '改一下', '不對', '錯了'],
+  },
 }
 
 const en: Texts = {
@@ -177,6 +230,27 @@ const en: Texts = {
     merged: 'merged with another case',
   },
   dontKnowWords: ['not sure', "don't know", 'dont know', 'no idea', 'unknown'],
+  askWhen: 'When does it happen? Tap a choice or write it, e.g. "every night after 10".',
+  whenOptions: ['Happening now', 'Every day', 'At night', 'It happened before'],
+  confirm: ({ what, where, when, anonymous }) =>
+    `Please check your complaint:\nKind: ${what}\nWhere: ${where}\nWhen: ${when}\nContact: ${
+      anonymous ? 'anonymous (we will not be able to call you back)' : 'updates in this chat'
+    }\nYou can send a photo now. Tap "Submit" if this is right, or tell me what to change, e.g. "it is in Zhonglou".`,
+  confirmOptions: { yes: 'Submit', anonymous: 'Submit anonymously', cancel: 'Cancel' },
+  askCorrection: 'Tell me what to change, e.g. "the place is Xilin street, Zhonglou".',
+  cancelled: 'Cancelled: nothing was submitted. Tell me whenever you want to complain.',
+  restarted: 'All right, let us start again. What is the problem and roughly where is it?',
+  recap: (description) =>
+    `Welcome back. Your complaint "${description.slice(0, 60)}" has not been submitted yet; let us continue.`,
+  notStated: 'not stated',
+  words: {
+    yes: ['submit', 'yes', 'ok', 'okay', 'confirm', 'correct', 'right'],
+    cancel: ['cancel', 'never mind', 'forget it'],
+    restart: ['start again', 'restart', 'start over'],
+    help: ['help', 'menu'],
+    anonymous: ['submit anonymously', 'anonymous', 'anonymously'],
+    change: ['change', 'wrong', 'edit'],
+  },
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }
