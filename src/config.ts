@@ -18,6 +18,8 @@ const schema = z.object({
     .string()
     .regex(/^[A-Z]{1,6}$/, 'must be 1–6 capital letters')
     .default('CZ'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

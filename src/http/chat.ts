@@ -8,6 +8,7 @@ import { conversationHistory } from '../store/resident-views'
 import { receiveMessage } from '../use-cases/receive-message'
 import type { Conversation } from '../store/schema'
 import type { AppEnv, Deps } from './env'
+import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
 import { hashToken, newToken } from './session-token'
 
@@ -63,8 +64,13 @@ export function chatSession(deps: Deps) {
 
 export function chatRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
+  const { RATE_LIMIT_PER_MINUTE: perSession, RATE_LIMIT_PER_ADDRESS_PER_MINUTE: perAddress } =
+    deps.config
+  // RATE_LIMIT_PER_MINUTE=0 turns both off, as benchmarks do
+  const byAddress = rateLimit(perSession > 0 ? perAddress : 0, clientAddress, deps.now)
+  const bySession = rateLimit(perSession, (c) => c.get('session').id, deps.now)
 
-  app.post('/sessions', async (c) => {
+  app.post('/sessions', byAddress, async (c) => {
     const token = newToken()
     const sessionId = crypto.randomUUID()
     await insertConversation(deps.store.db, {
@@ -79,7 +85,7 @@ export function chatRoutes(deps: Deps) {
     return c.json({ sessionId, token }, 201)
   })
 
-  app.post('/messages', chatSession(deps), async (c) => {
+  app.post('/messages', byAddress, chatSession(deps), bySession, async (c) => {
     const body = await readJson(c, messageBody)
     const conversation = c.get('session')
     const id = body.clientMessageId ?? c.req.header('Idempotency-Key') ?? crypto.randomUUID()
