@@ -57,7 +57,6 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
   }
 
   async function drain(): Promise<void> {
-    draining = true
     try {
       while (queue.length > 0) await writeBatch(queue.splice(0, maxBatch))
     } finally {
@@ -68,6 +67,9 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
   return <T>(work: (trx: Db) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (v: unknown) => void, reject })
-      if (!draining) void drain()
+      if (draining) return
+      draining = true
+      // wait out this turn of the event loop: the requests read in it join the same batch
+      setImmediate(() => void drain())
     })
 }
