@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import SQLite from 'better-sqlite3'
 import {
   CompiledQuery,
@@ -55,10 +56,41 @@ function openSqlite(options: StoreOptions): Store {
   sqlite.pragma('foreign_keys = ON')
   // 64 MiB of page cache (the default is 2 MiB): the hot chat path then reads no pages from disk
   sqlite.pragma('cache_size = -65536')
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(sqlite, path)
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
   })
-  return { db, dialect: 'sqlite', write: groupCommit(db), close: () => db.destroy() }
+  const close = async () => {
+    await checkpointer?.stop()
+    await db.destroy()
+  }
+  return { db, dialect: 'sqlite', write: groupCommit(db), close }
+}
+
+const CHECKPOINT_EVERY_MS = 100
+/** the writer checkpoints by itself only if the WAL grows this long (pages), e.g. when the thread lags */
+const BACKSTOP_WAL_PAGES = 10_000
+
+/**
+ * Copying the WAL back into the database (and its fsyncs) took 5–25 ms every ~1,000 pages on the
+ * event loop, stalling every request in flight; a thread with its own connection does it instead.
+ */
+function startCheckpointer(sqlite: SQLite.Database, path: string): { stop(): Promise<void> } {
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_WAL_PAGES}`)
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { path, everyMs: CHECKPOINT_EVERY_MS },
+  })
+  // should the thread fail, the writer goes back to SQLite's own checkpoints every 1,000 pages
+  worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'))
+  worker.unref()
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  return {
+    stop: () => {
+      worker.ref() // an unref'd thread would let the process exit before the thread closes
+      worker.postMessage('stop')
+      return exited
+    },
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500
