@@ -5,10 +5,21 @@ import SQLite from 'better-sqlite3'
 const sqlite = new SQLite(workerData.path, { fileMustExist: true })
 sqlite.pragma('busy_timeout = 5000')
 sqlite.pragma('synchronous = NORMAL')
-// PASSIVE never waits for or blocks the writer; a checkpoint with nothing to copy costs microseconds
-const timer = setInterval(() => sqlite.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs)
+
+let backfilled = 0
+let timer = setTimeout(checkpoint, workerData.idleMs)
+
+// PASSIVE never waits for or blocks the writer. While the writer keeps appending, run again soon:
+// each pass then has little to copy, and the writer often finds the WAL all copied and rewinds it.
+function checkpoint() {
+  const [{ checkpointed }] = sqlite.pragma('wal_checkpoint(PASSIVE)')
+  const copied = checkpointed !== backfilled
+  backfilled = checkpointed
+  timer = setTimeout(checkpoint, copied ? workerData.busyMs : workerData.idleMs)
+}
+
 parentPort.once('message', () => {
-  clearInterval(timer)
+  clearTimeout(timer)
   sqlite.close()
   parentPort.close()
 })

@@ -67,9 +67,10 @@ function openSqlite(options: StoreOptions): Store {
   return { db, dialect: 'sqlite', write: groupCommit(db), close }
 }
 
-const CHECKPOINT_EVERY_MS = 100
+/** how soon the next checkpoint runs after one that copied pages, and after one that had none */
+const CHECKPOINT_AFTER_MS = { busy: 5, idle: 100 }
 /** the writer checkpoints by itself only if the WAL grows this long (pages), e.g. when the thread lags */
-const BACKSTOP_WAL_PAGES = 10_000
+const BACKSTOP_WAL_PAGES = 4_000
 
 /**
  * Copying the WAL back into the database (and its fsyncs) took 5–25 ms every ~1,000 pages on the
@@ -78,7 +79,7 @@ const BACKSTOP_WAL_PAGES = 10_000
 function startCheckpointer(sqlite: SQLite.Database, path: string): { stop(): Promise<void> } {
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_WAL_PAGES}`)
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
-    workerData: { path, everyMs: CHECKPOINT_EVERY_MS },
+    workerData: { path, busyMs: CHECKPOINT_AFTER_MS.busy, idleMs: CHECKPOINT_AFTER_MS.idle },
   })
   // should the thread fail, the writer goes back to SQLite's own checkpoints every 1,000 pages
   worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'))
