@@ -56,6 +56,8 @@ function openSqlite(options: StoreOptions): Store {
   sqlite.pragma('foreign_keys = ON')
   // 64 MiB of page cache (the default is 2 MiB): the hot chat path then reads no pages from disk
   sqlite.pragma('cache_size = -65536')
+  // a batch's savepoint journal outgrew 64 KiB and went to a new file in /var/tmp on every batch
+  sqlite.pragma('temp_store = MEMORY')
   const checkpointer = file === ':memory:' ? undefined : startCheckpointer(sqlite, path)
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
