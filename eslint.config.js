@@ -12,7 +12,10 @@ export default tseslint.config(
     },
   },
   { files: ['public/**/*.js'], languageOptions: { globals: globals.browser } },
-  { files: ['scripts/**', 'bench/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['scripts/**', 'bench/**', '*.config.*', 'src/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
   // Migrations are frozen in time and must not depend on today's table types.
   {
     files: ['migrations/**', 'src/store/migrate.ts'],

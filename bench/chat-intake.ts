@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { corpusTexts, row, rssMb, startChild } from './support'
+import { cpuMs, corpusTexts, row, rssMb, startChild, type Child } from './support'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 32
@@ -10,18 +10,21 @@ const SESSIONS = 400
 
 interface Figures {
   rps: number
+  /** server CPU time per request, µs */
+  cpuUs: number
   p50: number
   p99: number
   errors: number
 }
 
 async function load(
-  url: string,
+  server: Child,
   path: string,
   bodies: () => { headers: Record<string, string>; body: string },
 ): Promise<Figures> {
+  const cpuBefore = cpuMs(server.process.pid!)
   const result = await autocannon({
-    url: url + path,
+    url: server.url + path,
     method: 'POST',
     connections: CONNECTIONS,
     duration: DURATION_S,
@@ -38,8 +41,10 @@ async function load(
       },
     ],
   })
+  const cpu = cpuMs(server.process.pid!) - cpuBefore
   return {
     rps: Math.round(result.requests.average),
+    cpuUs: Math.round((cpu * 1000) / result.requests.total),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
@@ -53,7 +58,7 @@ export async function benchChatIntake(): Promise<string[]> {
   const text = () => texts[i++ % texts.length]!
 
   const baseline = await startChild('bench/baseline-server.ts', {})
-  const base = await load(baseline.url, '/echo', () => ({
+  const base = await load(baseline, '/echo', () => ({
     headers: {},
     body: JSON.stringify({ text: text() }),
   }))
@@ -70,7 +75,7 @@ export async function benchChatIntake(): Promise<string[]> {
     const res = await fetch(server.url + '/api/v1/chat/sessions', { method: 'POST' })
     tokens.push(((await res.json()) as { token: string }).token)
   }
-  const chat = await load(server.url, '/api/v1/chat/messages', () => ({
+  const chat = await load(server, '/api/v1/chat/messages', () => ({
     headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
     body: JSON.stringify({ text: text() }),
   }))
@@ -86,6 +91,7 @@ export async function benchChatIntake(): Promise<string[]> {
       `${(chat.rps / base.rps).toFixed(2)}×`,
     ),
     row('  latency p50 / p99', `${chat.p50} / ${chat.p99} ms`, `${base.p50} / ${base.p99} ms`, ''),
+    row('  server CPU per request', `${chat.cpuUs} µs`, `${base.cpuUs} µs`, ''),
     row('  errors and non-2xx answers', `${chat.errors}`, `${base.errors}`, ''),
     row('  server RSS after the run', `${rss} MB`, '', ''),
   ]

@@ -76,6 +76,16 @@ export function rssMb(pid: number): number {
   return Math.round(kb / 1024)
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms, read from /proc. */
+export function cpuMs(pid: number): number {
+  // the fields after the command name, which is in parentheses and may hold spaces
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+}
+
+// USER_HZ: Linux reports process times in hundredths of a second on every common platform
+const CLOCK_TICKS = 100
+
 export function row(what: string, figure: string, baseline: string, ratio: string): string {
   return `${what.padEnd(44)} ${figure.padStart(22)} ${baseline.padStart(22)} ${ratio.padStart(8)}`
 }

@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { AppError } from './errors'
+import { limitBody } from './http/body-limit'
 import { chatRoutes } from './http/chat'
 import { classifyRoutes } from './http/classify'
 import type { AppEnv, Deps } from './http/env'
@@ -36,14 +36,11 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.use(secureHeaders())
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: deps.config.JSON_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `请求体超过 ${deps.config.JSON_BODY_LIMIT_BYTES} 字节上限`,
-        )
-      },
+    limitBody(deps.config.JSON_BODY_LIMIT_BYTES, () => {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `请求体超过 ${deps.config.JSON_BODY_LIMIT_BYTES} 字节上限`,
+      )
     }),
   )
   if (options.serveStatic) app.use('/static/*', options.serveStatic)

@@ -129,10 +129,15 @@ describeEachDialect('web chat API', (open) => {
     expect(await counts()).toEqual(before)
   })
 
-  it('rejects a 3 MB body with 413 and writes nothing', async () => {
+  it.each([
+    ['of unknown length', false],
+    ['with its Content-Length declared', true],
+  ])('rejects a 3 MB body %s with 413 and writes nothing', async (_name, declared) => {
     const { send } = await chatSession(app)
     const before = await counts()
-    const res = await send({ text: '吵'.repeat(1024 * 1024) })
+    const body = JSON.stringify({ text: '吵'.repeat(1024 * 1024) })
+    const length = String(Buffer.byteLength(body))
+    const res = await send(body, declared ? { 'Content-Length': length } : {})
     expect(res.status).toBe(413)
     expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
     expect(await counts()).toEqual(before)

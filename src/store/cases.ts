@@ -1,24 +1,36 @@
+import { compiledOnce } from './compiled-query'
 import type { CaseRow, Db, NewCase, NewCaseEvent } from './schema'
 
-/** The next number in a day's sequence; atomic on both dialects, so two filings never share one. */
-export async function nextCaseSequence(db: Db, day: string): Promise<number> {
-  const row = await db
+const nextSequenceQuery = compiledOnce((db, p: { day: string }) =>
+  db
     .insertInto('case_counters')
-    .values({ day, seq: 1 })
+    .values({ day: p.day, seq: 1 })
     .onConflict((oc) =>
       oc.column('day').doUpdateSet((eb) => ({ seq: eb('case_counters.seq', '+', 1) })),
     )
-    .returning('seq')
-    .executeTakeFirstOrThrow()
-  return row.seq
+    .returning('seq'),
+)
+
+/** The next number in a day's sequence; atomic on both dialects, so two filings never share one. */
+export async function nextCaseSequence(db: Db, day: string): Promise<number> {
+  const { rows } = await nextSequenceQuery(db, { day })
+  return rows[0]!.seq
 }
+
+const insertCaseQuery = compiledOnce((db, row: NewCase) =>
+  db.insertInto('cases').values(row).returningAll(),
+)
 
 export async function insertCase(db: Db, row: NewCase): Promise<CaseRow> {
-  return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow()
+  return (await insertCaseQuery(db, row)).rows[0]!
 }
 
+const insertCaseEventQuery = compiledOnce((db, event: NewCaseEvent) =>
+  db.insertInto('case_events').values(event),
+)
+
 export async function insertCaseEvent(db: Db, event: NewCaseEvent): Promise<void> {
-  await db.insertInto('case_events').values(event).execute()
+  await insertCaseEventQuery(db, event)
 }
 
 export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {

@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-query'
 import type { Conversation, Db } from './schema'
 
 export async function insertConversation(
@@ -39,15 +40,30 @@ export async function findConversationByTokenHash(
     .executeTakeFirst()
 }
 
+const readConversationQuery = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('conversations').selectAll().where('id', '=', p.id),
+)
+const lockConversationQuery = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('conversations').selectAll().where('id', '=', p.id).forUpdate(),
+)
+
 /** Reads a conversation inside a transaction, locking its row on PostgreSQL so turns do not interleave. */
 export async function lockConversation(
   db: Db,
   id: string,
   postgres: boolean,
 ): Promise<Conversation | undefined> {
-  const query = db.selectFrom('conversations').selectAll().where('id', '=', id)
-  return (postgres ? query.forUpdate() : query).executeTakeFirst()
+  const query = postgres ? lockConversationQuery : readConversationQuery
+  return (await query(db, { id })).rows[0]
 }
+
+const saveStateQuery = compiledOnce(
+  (db, p: { id: string; state: string; language: string; updatedAt: string }) =>
+    db
+      .updateTable('conversations')
+      .set({ state: p.state, language: p.language, updated_at: p.updatedAt })
+      .where('id', '=', p.id),
+)
 
 export async function saveConversationState(
   db: Db,
@@ -56,9 +72,5 @@ export async function saveConversationState(
   language: string,
   now: Date,
 ): Promise<void> {
-  await db
-    .updateTable('conversations')
-    .set({ state, language, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute()
+  await saveStateQuery(db, { id, state, language, updatedAt: now.toISOString() })
 }

@@ -1,5 +1,9 @@
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dialects, migratedStore, type TestStore } from '../../tests/support/stores'
+import { groupCommit } from './group-commit'
+import type { Database } from './schema'
 
 describe('group commit on SQLite', () => {
   let store: TestStore
@@ -52,5 +56,29 @@ describe('group commit on SQLite', () => {
     store = await migratedStore(dialects[0]!.open)
     await expect(addDepartment('police')).rejects.toThrow()
     await expect(addDepartment('fresh')).resolves.toBe('fresh')
+  })
+
+  it('puts units that arrive in separate callbacks of one event-loop turn into one transaction', async () => {
+    let commits = 0
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(':memory:') }),
+      log: (event) => void (event.query.sql === 'commit' && commits++),
+    })
+    const write = groupCommit(db)
+    // like HTTP requests read from several sockets: each unit comes from its own I/O callback
+    const arrivals = [1, 2, 3].map(
+      (n) =>
+        new Promise<number>((resolve, reject) =>
+          setTimeout(() =>
+            write((trx) => sql<number>`select ${n}`.execute(trx).then(() => n)).then(
+              resolve,
+              reject,
+            ),
+          ),
+        ),
+    )
+    expect(await Promise.all(arrivals)).toEqual([1, 2, 3])
+    expect(commits).toBe(1)
+    await db.destroy()
   })
 })

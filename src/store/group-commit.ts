@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database, Db } from './schema'
 
 /** Runs a unit of work in a transaction; resolves once its changes are committed. */
@@ -8,6 +8,11 @@ export type WriteRunner = <T>(work: (trx: Db) => Promise<T>) => Promise<T>
 export function transactionPerCall(db: Kysely<Database>): WriteRunner {
   return (work) => db.transaction().execute(work)
 }
+
+// fixed statements: Kysely's savepoint() builds a new ControlledTransaction for every unit
+const SAVEPOINT = CompiledQuery.raw('savepoint unit')
+const RELEASE = CompiledQuery.raw('release unit')
+const ROLLBACK_TO = CompiledQuery.raw('rollback to unit')
 
 interface Pending {
   work: (trx: Db) => Promise<unknown>
@@ -30,13 +35,13 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
     try {
       for (const unit of batch) {
-        const inside = await trx.savepoint('unit').execute()
+        await trx.executeQuery(SAVEPOINT)
         try {
-          outcomes.push({ ok: true, value: await unit.work(inside) })
-          await inside.releaseSavepoint('unit').execute()
+          outcomes.push({ ok: true, value: await unit.work(trx) })
+          await trx.executeQuery(RELEASE)
         } catch (error) {
-          await inside.rollbackToSavepoint('unit').execute()
-          await inside.releaseSavepoint('unit').execute()
+          await trx.executeQuery(ROLLBACK_TO)
+          await trx.executeQuery(RELEASE)
           outcomes.push({ ok: false, error })
         }
       }
@@ -57,7 +62,6 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
   }
 
   async function drain(): Promise<void> {
-    draining = true
     try {
       while (queue.length > 0) await writeBatch(queue.splice(0, maxBatch))
     } finally {
@@ -68,6 +72,9 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
   return <T>(work: (trx: Db) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (v: unknown) => void, reject })
-      if (!draining) void drain()
+      if (draining) return
+      draining = true
+      // wait out this turn of the event loop: the requests read in it join the same batch
+      setImmediate(() => void drain())
     })
 }

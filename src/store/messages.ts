@@ -1,4 +1,13 @@
+import { compiledOnce } from './compiled-query'
 import type { Db, NewMessage } from './schema'
+
+const insertMessageQuery = compiledOnce((db, message: NewMessage) =>
+  db
+    .insertInto('messages')
+    .values(message)
+    .onConflict((oc) => oc.columns(['channel', 'channel_message_id']).doNothing())
+    .returning('id'),
+)
 
 /**
  * Records an inbound message unless the channel already delivered one with the same id; returns
@@ -6,13 +15,8 @@ import type { Db, NewMessage } from './schema'
  * here until the first commits.
  */
 export async function insertInboundMessage(db: Db, message: NewMessage): Promise<number | null> {
-  const row = await db
-    .insertInto('messages')
-    .values(message)
-    .onConflict((oc) => oc.columns(['channel', 'channel_message_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return row?.id ?? null
+  const { rows } = await insertMessageQuery(db, message)
+  return rows[0]?.id ?? null
 }
 
 /** The reply given to a message the channel delivered before, if it was answered. */

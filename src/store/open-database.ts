@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import SQLite from 'better-sqlite3'
 import {
   CompiledQuery,
@@ -57,10 +58,44 @@ function openSqlite(options: StoreOptions): Store {
   sqlite.pragma('foreign_keys = ON')
   // 64 MiB of page cache (the default is 2 MiB): the hot chat path then reads no pages from disk
   sqlite.pragma('cache_size = -65536')
+  // a batch's savepoint journal outgrew 64 KiB and went to a new file in /var/tmp on every batch
+  sqlite.pragma('temp_store = MEMORY')
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(sqlite, path)
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
   })
-  return { db, dialect: 'sqlite', write: groupCommit(db), close: () => db.destroy() }
+  const close = async () => {
+    await checkpointer?.stop()
+    await db.destroy()
+  }
+  return { db, dialect: 'sqlite', write: groupCommit(db), close }
+}
+
+/** how soon the next checkpoint runs after one that copied pages, and after one that had none */
+const CHECKPOINT_AFTER_MS = { busy: 5, idle: 100 }
+/** the writer checkpoints by itself only if the WAL grows this long (pages), e.g. when the thread lags */
+const BACKSTOP_WAL_PAGES = 4_000
+
+/**
+ * Copying the WAL back into the database (and its fsyncs) took 5–25 ms every ~1,000 pages on the
+ * event loop, stalling every request in flight; a thread with its own connection does it instead.
+ */
+function startCheckpointer(sqlite: SQLite.Database, path: string): { stop(): Promise<void> } {
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_WAL_PAGES}`)
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { path, busyMs: CHECKPOINT_AFTER_MS.busy, idleMs: CHECKPOINT_AFTER_MS.idle },
+  })
+  // should the thread fail, the writer goes back to SQLite's own checkpoints every 1,000 pages
+  worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'))
+  worker.unref()
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  return {
+    stop: () => {
+      worker.ref() // an unref'd thread would let the process exit before the thread closes
+      worker.postMessage('stop')
+      return exited
+    },
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500
