@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import SQLite from 'better-sqlite3'
 import { cpuMs, corpusTexts, row, rssMb, startChild, type Child } from './support'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
@@ -69,18 +70,26 @@ export async function benchChatIntake(): Promise<string[]> {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    RATE_LIMIT_PER_MINUTE: '0',
   })
   const tokens: string[] = []
   for (let s = 0; s < SESSIONS; s++) {
     const res = await fetch(server.url + '/api/v1/chat/sessions', { method: 'POST' })
     tokens.push(((await res.json()) as { token: string }).token)
   }
-  const chat = await load(server, '/api/v1/chat/messages', () => ({
-    headers: { authorization: `Bearer ${tokens[i % tokens.length]}` },
-    body: JSON.stringify({ text: text() }),
-  }))
+  // Each resident alternates a message from the corpus with the confirmation that files it.
+  let n = 0
+  const chat = await load(server, '/api/v1/chat/messages', () => {
+    const k = n++
+    const confirm = Math.floor(k / SESSIONS) % 2 === 1
+    return {
+      headers: { authorization: `Bearer ${tokens[k % SESSIONS]}` },
+      body: JSON.stringify({ text: confirm ? '确认提交' : text() }),
+    }
+  })
   const rss = rssMb(server.process.pid!)
   await server.stop()
+  const filed = countCases(dataDir)
   rmSync(dataDir, { recursive: true, force: true })
 
   return [
@@ -94,5 +103,15 @@ export async function benchChatIntake(): Promise<string[]> {
     row('  server CPU per request', `${chat.cpuUs} µs`, `${base.cpuUs} µs`, ''),
     row('  errors and non-2xx answers', `${chat.errors}`, `${base.errors}`, ''),
     row('  server RSS after the run', `${rss} MB`, '', ''),
+    row('  cases filed during the run', `${filed}`, '', ''),
   ]
+}
+
+function countCases(dataDir: string): number {
+  const db = new SQLite(join(dataDir, 'complaints.sqlite'), { readonly: true })
+  try {
+    return (db.prepare('select count(*) as n from cases').get() as { n: number }).n
+  } finally {
+    db.close()
+  }
 }
