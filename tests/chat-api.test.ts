@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
 import { chatSession, testApp } from './support/test-app'
 
 describeEachDialect('web chat API', (open) => {
@@ -12,19 +12,10 @@ describeEachDialect('web chat API', (open) => {
   afterEach(async () => store.cleanup())
 
   const counts = async () => {
-    const n = async (table: 'messages' | 'cases' | 'case_events') =>
-      Number(
-        (
-          await store.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
     return {
-      messages: await n('messages'),
-      cases: await n('cases'),
-      events: await n('case_events'),
+      messages: await countRows(store, 'messages'),
+      cases: await countRows(store, 'cases'),
+      events: await countRows(store, 'case_events'),
     }
   }
 

@@ -28,6 +28,7 @@ describeEachDialect('a resident’s own cases', (open) => {
     ])
     expect(body.items[0]).toMatchObject({
       status: 'transferred',
+      statusText: '已转办',
       category: 'air',
       subcategory: 'catering_fumes',
       district: '新北区',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dialects, migratedStore, type TestStore } from './support/stores'
+import { countRows, dialects, migratedStore, type TestStore } from './support/stores'
 import { chatSession, testApp } from './support/test-app'
 
 describe('rate limits on resident chat', () => {
@@ -9,15 +9,7 @@ describe('rate limits on resident chat', () => {
   })
   afterEach(async () => store.cleanup())
 
-  const messageCount = async () =>
-    Number(
-      (
-        await store.db
-          .selectFrom('messages')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+  const messageCount = () => countRows(store, 'messages')
 
   it('answers a session that writes too fast with 429 and Retry-After, stores nothing, and lets it go on next minute', async () => {
     const { app, clock } = testApp(store, { RATE_LIMIT_PER_MINUTE: '3' })

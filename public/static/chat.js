@@ -8,17 +8,6 @@ const myCases = document.getElementById('my-cases')
 const casesPanel = document.getElementById('cases-panel')
 const KEY = 'cz-chat-session'
 const CASE_NUMBER = /([A-Z]{1,6}\d{8}-\d{4,})/
-const STATUS = {
-  new: '待受理',
-  accepted: '已受理',
-  assigned: '已派单',
-  in_progress: '办理中',
-  resolved: '已办结',
-  closed: '已归档',
-  rejected: '不予受理',
-  transferred: '已转办',
-  merged: '已并案',
-}
 
 function show(text, who, options) {
   const li = document.createElement('li')
@@ -153,7 +142,7 @@ async function loadCases() {
     number.textContent = c.number
     const status = document.createElement('span')
     status.className = `status status-${c.status}`
-    status.textContent = STATUS[c.status] ?? c.status
+    status.textContent = c.statusText
     li.append(
       number,
       ' ',

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dialects, migratedStore, type TestStore } from '../../tests/support/stores'
+import { countRows, dialects, migratedStore, type TestStore } from '../../tests/support/stores'
 import { groupCommit } from './group-commit'
 import type { Database } from './schema'
 
@@ -9,15 +9,7 @@ describe('group commit on SQLite', () => {
   let store: TestStore
   afterEach(async () => store?.cleanup())
 
-  const departmentCount = async () =>
-    Number(
-      (
-        await store.db
-          .selectFrom('departments')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+  const departmentCount = () => countRows(store, 'departments')
 
   const addDepartment = (id: string) =>
     store.write(async (trx) => {

@@ -2,6 +2,7 @@ import pg from 'pg'
 import { describe } from 'vitest'
 import { migrateToLatest } from '../../src/store/migrate'
 import { openStore, type Dialect, type Store } from '../../src/store/open-database'
+import type { Database } from '../../src/store/schema'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -102,4 +103,13 @@ export function describeEachDialect(
     const run = d.available ? describe : describe.skip
     run(`${title} [${d.dialect}]`, () => suite(d.open, d.dialect))
   }
+}
+
+/** How many rows a table holds: tests use it to show that bad input wrote nothing. */
+export async function countRows(store: Store, table: keyof Database): Promise<number> {
+  const row = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
