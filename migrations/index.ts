@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001-core'
 import * as m0002 from './0002-seed-reference-data'
 import * as m0003 from './0003-case-photos'
+import * as m0004 from './0004-notifications'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
   '0001-core': m0001,
   '0002-seed-reference-data': m0002,
   '0003-case-photos': m0003,
+  '0004-notifications': m0004,
 }

@@ -20,6 +20,7 @@ const schema = z.object({
     .default('CZ'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
+  SSE_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(2000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { notifyResident } from '../src/store/notifications'
 import { browserAvailable, launchBrowser, startServer } from './support/browser'
 import { dialects, migratedStore, type TestStore } from './support/stores'
 
@@ -33,8 +34,22 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       expect(await filed.textContent()).toMatch(/CZ\d{8}-0001/)
       await page.screenshot({ path: 'docs/screenshots/chat-phone.png' })
 
+      // a handler accepts the case: the news reaches the open page without a reload …
+      const saved = await page.evaluate(() => localStorage.getItem('cz-chat-session'))
+      const { sessionId } = JSON.parse(saved!) as { sessionId: string }
+      const news = '您的投诉 CZ20261128-0001 已受理,承办人将尽快处理。'
+      await notifyResident(store.db, {
+        conversationId: sessionId,
+        caseId: null,
+        text: news,
+        now: new Date(),
+      })
+      await page.locator('.messages .bot', { hasText: '已受理' }).waitFor()
+
+      // … and the whole conversation, the pushed message included, survives a reload
       await page.reload()
       await page.locator('.messages .bot', { hasText: '编号' }).waitFor()
+      await page.locator('.messages .bot', { hasText: '已受理' }).waitFor()
       expect(await page.locator('.messages .me').count()).toBe(3)
 
       await page.getByRole('button', { name: '我的投诉' }).click()

@@ -162,19 +162,37 @@ myCases.addEventListener('click', () => {
   if (open) loadCases().catch(() => (casesPanel.textContent = '加载失败,请稍后再试。'))
 })
 
-async function start() {
-  const saved = localStorage.getItem(KEY)
-  if (saved) {
-    const res = await api('/api/v1/chat/messages')
-    if (res.ok) {
-      const { items } = await res.json()
-      for (const m of items) show(m.text, m.from === 'resident' ? 'me' : 'bot', m.options)
-      if (items.length > 0) return
-    }
-  }
-  show('您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。', 'bot')
+// Later messages (accepted, resolved, the survey) arrive as server-sent events; EventSource
+// reconnects by itself and resumes after the last event it saw.
+let events = null
+async function listen(lastEventId) {
+  if (events) return
+  const { token } = await session()
+  const query = new URLSearchParams({
+    token,
+    ...(lastEventId ? { lastEventId: String(lastEventId) } : {}),
+  })
+  events = new EventSource(`/api/v1/chat/events?${query}`)
+  events.addEventListener('message', (event) => {
+    const data = JSON.parse(event.data)
+    show(data.text, 'bot', data.options)
+    if (!casesPanel.hidden) loadCases()
+  })
 }
 
-start().catch(() =>
-  show('您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。', 'bot'),
-)
+async function start() {
+  let lastEventId = 0
+  if (localStorage.getItem(KEY)) {
+    const res = await api('/api/v1/chat/messages')
+    if (res.ok) {
+      const history = await res.json()
+      for (const m of history.items) show(m.text, m.from === 'resident' ? 'me' : 'bot', m.options)
+      lastEventId = history.lastEventId
+    }
+  }
+  if (list.children.length === 0) show(WELCOME, 'bot')
+  await listen(lastEventId)
+}
+
+const WELCOME = '您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。'
+start().catch(() => list.children.length === 0 && show(WELCOME, 'bot'))

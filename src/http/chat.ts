@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { initialState } from '../domain/intake/conversation'
 import { AppError } from '../errors'
 import { findConversationByTokenHash, insertConversation } from '../store/conversations'
+import { lastNotificationId, notificationsAfter, recentNotifications } from '../store/notifications'
 import { conversationHistory } from '../store/resident-views'
 import { receiveMessage } from '../use-cases/receive-message'
 import type { Conversation } from '../store/schema'
@@ -38,11 +40,14 @@ const KNOWN_SESSIONS = 10_000
  * Resolves the bearer token of a web chat session to its conversation, or answers 401. A token
  * never changes owner, so recently seen ones are remembered and cost no query.
  */
-export function chatSession(deps: Deps) {
+export function chatSession(deps: Deps, options: { queryToken?: boolean } = {}) {
   const known = new Map<string, SessionOwner>()
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('Authorization') ?? ''
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+    // EventSource cannot send headers, so the event stream also takes ?token=
+    const token =
+      /^Bearer\s+(\S+)$/i.exec(header)?.[1] ??
+      (options.queryToken ? c.req.query('token') : undefined)
     if (!token) {
       throw new AppError(
         'UNAUTHORIZED',
@@ -114,8 +119,9 @@ export function chatRoutes(deps: Deps) {
 
   // The conversation so far, so a reloaded page shows it again.
   app.get('/messages', chatSession(deps), async (c) => {
-    const rows = await conversationHistory(deps.store.db, c.get('session').id, HISTORY_TURNS)
-    const items = rows.flatMap((m) => {
+    const conversationId = c.get('session').id
+    const rows = await conversationHistory(deps.store.db, conversationId, HISTORY_TURNS)
+    const turns = rows.flatMap((m) => {
       const replies = m.response
         ? (JSON.parse(m.response) as { replies: { text: string; options?: string[] }[] }).replies
         : []
@@ -125,10 +131,64 @@ export function chatRoutes(deps: Deps) {
         ...replies.map((r) => ({ from: 'bureau', ...r, at: m.created_at })),
       ]
     })
-    return c.json({ items })
+    // pushed messages belong in the history too; the stream then goes on after the last of them
+    const since = rows[0]?.created_at ?? ''
+    const pushed = (await recentNotifications(deps.store.db, conversationId, HISTORY_TURNS))
+      .filter((n) => n.created_at >= since)
+      .map((n) => ({
+        from: 'bureau',
+        text: n.text,
+        ...(n.options ? { options: JSON.parse(n.options) as string[] } : {}),
+        at: n.created_at,
+      }))
+    const items = [...turns, ...pushed].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    const lastEventId = await lastNotificationId(deps.store.db, conversationId)
+    return c.json({ items, lastEventId })
+  })
+
+  // Later messages (acceptance, transfer, resolution, the survey) as server-sent events. The event
+  // id lets a reconnecting browser resume after the last one it saw (Last-Event-ID).
+  app.get('/events', chatSession(deps, { queryToken: true }), (c) => {
+    const conversationId = c.get('session').id
+    const resumeFrom = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId')
+    const poll = deps.config.SSE_POLL_MS
+    return streamSSE(c, async (stream) => {
+      let aborted = false
+      stream.onAbort(() => {
+        aborted = true
+      })
+      let last =
+        resumeFrom && /^\d+$/.test(resumeFrom)
+          ? Number(resumeFrom)
+          : await lastNotificationId(deps.store.db, conversationId)
+      const started = Date.now()
+      let quiet = 0
+      while (!aborted && Date.now() - started < STREAM_MAX_MS) {
+        const rows = await notificationsAfter(deps.store.db, conversationId, last)
+        for (const n of rows) {
+          const data = {
+            text: n.text,
+            options: n.options ? JSON.parse(n.options) : undefined,
+            caseNumber: n.case_number ?? undefined,
+          }
+          await stream.writeSSE({ id: String(n.id), event: 'message', data: JSON.stringify(data) })
+          last = n.id
+        }
+        if (rows.length > 0) continue
+        quiet += poll
+        if (quiet >= KEEP_ALIVE_MS) {
+          await stream.write(': keep-alive\n\n')
+          quiet = 0
+        }
+        await stream.sleep(poll)
+      }
+    })
   })
 
   return app
 }
 
 const HISTORY_TURNS = 50
+// A stream ends after ten minutes and the browser reconnects, so no proxy holds it forever.
+const STREAM_MAX_MS = 10 * 60 * 1000
+const KEEP_ALIVE_MS = 15_000

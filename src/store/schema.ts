@@ -113,6 +113,16 @@ export interface CaseEventTable {
   created_at: string
 }
 
+export interface NotificationTable {
+  id: Generated<number>
+  conversation_id: string
+  case_id: number | null
+  text: string
+  /** JSON array of quick replies */
+  options: string | null
+  created_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -121,6 +131,7 @@ export interface Database {
   cases: CaseTable
   case_counters: CaseCounterTable
   case_events: CaseEventTable
+  notifications: NotificationTable
 }
 
 export type Department = Selectable<DepartmentTable>
@@ -133,6 +144,7 @@ export type CaseRow = Selectable<CaseTable>
 export type NewCase = Insertable<CaseTable>
 export type CaseUpdate = Updateable<CaseTable>
 export type CaseEvent = Selectable<CaseEventTable>
+export type Notification = Selectable<NotificationTable>
 export type NewCaseEvent = Insertable<CaseEventTable>
 
 /** A database handle or an open transaction: repositories take either as their first argument. */

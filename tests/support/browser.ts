@@ -31,7 +31,7 @@ export async function startServer(
   const app = createApp(
     {
       store,
-      config: parseConfig({ NODE_ENV: 'test' }),
+      config: parseConfig({ NODE_ENV: 'test', SSE_POLL_MS: '100' }),
       reference: createReferenceCache(),
       logger: createLogger('silent'),
       now: () => new Date(),
