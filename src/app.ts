@@ -9,6 +9,7 @@ import type { AppEnv, Deps } from './http/env'
 import { errorResponse } from './http/error-response'
 import { healthRoutes } from './http/health'
 import { myCasesRoutes } from './http/my-cases'
+import { photoRoutes } from './http/photos'
 import { pageRoutes } from './http/pages'
 
 export interface AppOptions {
@@ -34,20 +35,22 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
     })
   })
   app.use(secureHeaders())
-  app.use(
-    '/api/*',
-    limitBody(deps.config.JSON_BODY_LIMIT_BYTES, () => {
-      throw new AppError(
-        'PAYLOAD_TOO_LARGE',
-        `请求体超过 ${deps.config.JSON_BODY_LIMIT_BYTES} 字节上限`,
-      )
-    }),
+  const jsonLimit = limitBody(deps.config.JSON_BODY_LIMIT_BYTES, () => {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `请求体超过 ${deps.config.JSON_BODY_LIMIT_BYTES} 字节上限`,
+    )
+  })
+  // photos are not JSON and carry their own, larger limit
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/v1/photos') ? next() : jsonLimit(c, next),
   )
   if (options.serveStatic) app.use('/static/*', options.serveStatic)
 
   app.route('/', healthRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))
+  app.route('/api/v1/photos', photoRoutes(deps))
   app.route('/api/v1/classify', classifyRoutes())
   app.route('/', pageRoutes())
 

@@ -14,6 +14,7 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   JSON_BODY_LIMIT_BYTES: bytes.default(1024 * 1024),
+  PHOTO_LIMIT_BYTES: bytes.default(10 * 1024 * 1024),
   CASE_NUMBER_PREFIX: z
     .string()
     .regex(/^[A-Z]{1,6}$/, 'must be 1–6 capital letters')

@@ -6,6 +6,7 @@ import { ConfigError, parseConfig, type Config } from './config'
 import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
 import { openStore } from './store/open-database'
+import { photosOnDisk } from './store/photos-on-disk'
 
 function loadConfig(): Config {
   try {
@@ -29,7 +30,14 @@ async function main(): Promise<void> {
   })
   await migrateToLatest(store.db, store.schema)
   const app = createApp(
-    { store, reference: createReferenceCache(), config, logger, now: () => new Date() },
+    {
+      store,
+      reference: createReferenceCache(),
+      photos: photosOnDisk(config.DATA_DIR),
+      config,
+      logger,
+      now: () => new Date(),
+    },
     { serveStatic: serveStatic({ root: './public' }) },
   )
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -3,6 +3,12 @@ import { notifyResident } from '../src/store/notifications'
 import { browserAvailable, launchBrowser, startServer } from './support/browser'
 import { dialects, migratedStore, type TestStore } from './support/stores'
 
+// The smallest valid PNG: one transparent pixel.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+
 describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
   let store: TestStore
   let server: Awaited<ReturnType<typeof startServer>>
@@ -28,6 +34,11 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       await box.fill('在武进区湖塘镇')
       await page.getByRole('button', { name: '发送', exact: true }).click()
       await page.locator('.messages .bot', { hasText: '请确认投诉内容' }).waitFor()
+      await page
+        .locator('#photo')
+        .setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG })
+      await page.locator('.messages .thumb').waitFor()
+      await page.locator('.messages .bot', { hasText: '照片已收到' }).waitFor()
       await page.getByRole('button', { name: '确认提交' }).last().click()
       const filed = page.locator('.messages .bot', { hasText: '编号' })
       await filed.waitFor()
@@ -50,7 +61,8 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       await page.reload()
       await page.locator('.messages .bot', { hasText: '编号' }).waitFor()
       await page.locator('.messages .bot', { hasText: '已受理' }).waitFor()
-      expect(await page.locator('.messages .me').count()).toBe(3)
+      expect(await page.locator('.messages .me').count()).toBe(4)
+      await page.locator('.messages .thumb').waitFor()
 
       await page.getByRole('button', { name: '我的投诉' }).click()
       await page.locator('#cases-panel li', { hasText: '0001' }).waitFor()

@@ -4,6 +4,7 @@ const list = document.getElementById('messages')
 const form = document.getElementById('composer')
 const input = document.getElementById('text')
 const locate = document.getElementById('locate')
+const photo = document.getElementById('photo')
 const myCases = document.getElementById('my-cases')
 const casesPanel = document.getElementById('cases-panel')
 const KEY = 'cz-chat-session'
@@ -125,6 +126,36 @@ locate.addEventListener('click', () => {
   )
 })
 
+const MAX_PHOTO = 10 * 1024 * 1024
+
+function showPhoto(url) {
+  const li = document.createElement('li')
+  li.className = 'me'
+  const img = document.createElement('img')
+  img.src = url
+  img.alt = '我发送的照片'
+  img.className = 'thumb'
+  li.appendChild(img)
+  list.appendChild(li)
+  li.scrollIntoView({ block: 'end' })
+}
+
+photo.addEventListener('change', async () => {
+  const file = photo.files[0]
+  photo.value = ''
+  if (!file) return
+  if (file.size > MAX_PHOTO) return show('照片不能超过 10 MB,请换一张或压缩后再发。', 'error')
+  const res = await api('/api/v1/photos', {
+    method: 'POST',
+    body: file,
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
+  })
+  const data = await res.json()
+  if (!res.ok) return show(data.error?.message ?? '照片上传失败,请稍后再试', 'error')
+  showPhoto(data.imageUrl)
+  await send({ imageUrl: new URL(data.imageUrl, location.href).href })
+})
+
 async function loadCases() {
   casesPanel.textContent = '正在加载…'
   const res = await api('/api/v1/my/cases')
@@ -186,7 +217,10 @@ async function start() {
     const res = await api('/api/v1/chat/messages')
     if (res.ok) {
       const history = await res.json()
-      for (const m of history.items) show(m.text, m.from === 'resident' ? 'me' : 'bot', m.options)
+      for (const m of history.items) {
+        if (m.imageUrl) showPhoto(m.imageUrl)
+        else show(m.text, m.from === 'resident' ? 'me' : 'bot', m.options)
+      }
       lastEventId = history.lastEventId
     }
   }

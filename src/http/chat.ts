@@ -29,7 +29,17 @@ const messageBody = z.union([
     }),
     clientMessageId,
   }),
-  z.strictObject({ imageUrl: z.url().max(2000), clientMessageId }),
+  z.strictObject({
+    // only photos uploaded here: a handler must never be sent to open an arbitrary address
+    imageUrl: z
+      .url()
+      .max(2000)
+      .regex(
+        /\/api\/v1\/photos\/[0-9a-f-]{36}\.(jpg|png|webp)$/,
+        '请先通过 /api/v1/photos 上传照片',
+      ),
+    clientMessageId,
+  }),
 ])
 
 type SessionOwner = Pick<Conversation, 'id' | 'channel_user_id'>
@@ -126,8 +136,12 @@ export function chatRoutes(deps: Deps) {
         ? (JSON.parse(m.response) as { replies: { text: string; options?: string[] }[] }).replies
         : []
       const said = m.text ?? (m.kind === 'image' ? '[图片]' : m.kind === 'location' ? '[位置]' : '')
+      const imageUrl =
+        m.kind === 'image' && m.payload
+          ? (JSON.parse(m.payload) as { imageUrl: string }).imageUrl
+          : undefined
       return [
-        { from: 'resident', text: said, at: m.created_at },
+        { from: 'resident', text: said, ...(imageUrl ? { imageUrl } : {}), at: m.created_at },
         ...replies.map((r) => ({ from: 'bureau', ...r, at: m.created_at })),
       ]
     })

@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Logger } from '../logger'
 import type { Store } from '../store/open-database'
+import type { PhotoStore } from '../store/photos-on-disk'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { Conversation } from '../store/schema'
 
@@ -8,6 +9,8 @@ import type { Conversation } from '../store/schema'
 export interface Deps {
   store: Store
   reference: ReferenceCache
+  /** where photos go; absent where the runtime has no storage for them */
+  photos?: PhotoStore
   config: Config
   logger: Logger
   now: () => Date

@@ -9,6 +9,7 @@ import { createApp } from '../../src/app'
 import { parseConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import type { Store } from '../../src/store/open-database'
+import { photosOnDisk } from '../../src/store/photos-on-disk'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const browserAvailable = existsSync(CHROMIUM)
@@ -26,13 +27,14 @@ if (!browserAvailable) {
 
 /** The whole service on a free localhost port, as `npm start` serves it. */
 export async function startServer(
-  store: Store,
+  store: Store & { dataDir: string },
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const app = createApp(
     {
       store,
       config: parseConfig({ NODE_ENV: 'test', SSE_POLL_MS: '100' }),
       reference: createReferenceCache(),
+      photos: photosOnDisk(store.dataDir),
       logger: createLogger('silent'),
       now: () => new Date(),
     },

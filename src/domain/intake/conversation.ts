@@ -225,6 +225,15 @@ export function converse(
   if (inbound.kind === 'image') {
     if (!draft) return reply(t.photoWithoutCase)
     const imageUrls = [...draft.imageUrls, inbound.imageUrl].slice(0, MAX_PHOTOS)
+    if (draft.confirming) {
+      // the summary is already on screen: acknowledge, and offer the same choices again
+      const o = t.confirmOptions
+      return reply(
+        t.photoReceived,
+        { ...s, draft: { ...draft, imageUrls } },
+        draft.anonymous ? [o.yes, o.cancel] : [o.yes, o.anonymous, o.cancel],
+      )
+    }
     return next(s, { ...draft, imageUrls }, [...before, { text: t.photoReceived }])
   }
   if (!c) return reply(t.help)

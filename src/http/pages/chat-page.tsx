@@ -32,6 +32,15 @@ export function ChatPage() {
           >
             定位
           </button>
+          <label class="secondary photo" title="发送照片">
+            照片
+            <input
+              id="photo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              class="visually-hidden"
+            />
+          </label>
           <label for="text" class="visually-hidden">
             输入您要反映的问题
           </label>
