@@ -10,6 +10,7 @@ import { errorResponse } from './http/error-response'
 import { healthRoutes } from './http/health'
 import { myCasesRoutes } from './http/my-cases'
 import { photoRoutes } from './http/photos'
+import { wechatRoutes } from './http/wechat'
 import { pageRoutes } from './http/pages'
 
 export interface AppOptions {
@@ -52,6 +53,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/my/cases', myCasesRoutes(deps))
   app.route('/api/v1/photos', photoRoutes(deps))
   app.route('/api/v1/classify', classifyRoutes())
+  app.route('/wechat/official-account', wechatRoutes(deps))
   app.route('/', pageRoutes())
 
   app.notFound((c) =>

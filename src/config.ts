@@ -22,6 +22,20 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(0).default(300),
   SSE_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(2000),
+  WECHAT_TOKEN: z.string().min(3).max(32).optional(),
+  WECHAT_APPID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'must look like wx followed by 16 hex digits')
+    .optional(),
+  WECHAT_APPSECRET: z.string().min(1).optional(),
+  WECHAT_ENCODING_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits')
+    .optional(),
+  WECHAT_ENCODING_AES_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -1,6 +1,7 @@
 /** Every error code the service can answer with, and the HTTP status it becomes. */
 export const errorStatus = {
   BAD_JSON: 400,
+  BAD_XML: 400,
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

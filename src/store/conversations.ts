@@ -74,3 +74,31 @@ export async function saveConversationState(
 ): Promise<void> {
   await saveStateQuery(db, { id, state, language, updatedAt: now.toISOString() })
 }
+
+/** The conversation of a channel identity (a WeChat openid), created on its first message. */
+export async function findOrCreateConversation(
+  db: Db,
+  row: { id: string; channel: string; channelUserId: string; state: string; now: Date },
+): Promise<Conversation> {
+  const at = row.now.toISOString()
+  await db
+    .insertInto('conversations')
+    .values({
+      id: row.id,
+      channel: row.channel,
+      channel_user_id: row.channelUserId,
+      token_hash: null,
+      language: 'zh-Hans',
+      state: row.state,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['channel', 'channel_user_id']).doNothing())
+    .execute()
+  return db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('channel', '=', row.channel)
+    .where('channel_user_id', '=', row.channelUserId)
+    .executeTakeFirstOrThrow()
+}

@@ -31,6 +31,9 @@ export interface Texts {
   restarted: string
   recap: (description: string) => string
   notStated: string
+  voiceUnrecognised: string
+  /** how quick replies read on a channel without buttons */
+  optionsLine: (options: readonly string[]) => string
   /** words that mean yes, cancel, start over, help, stay anonymous, or change something */
   words: Record<'yes' | 'cancel' | 'restart' | 'help' | 'anonymous' | 'change', readonly string[]>
 }
@@ -105,6 +108,8 @@ const zhHans: Texts = {
     anonymous: ['匿名提交', '匿名', '不留名'],
     change: ['修改', '改一下', '不对', '错了'],
   },
+  voiceUnrecognised: '这条语音没能识别,请用文字描述您遇到的问题和位置。',
+  optionsLine: (options) => `可回复:${options.join(' / ')}`,
 }
 
 const zhHant: Texts = {
@@ -176,6 +181,8 @@ const zhHant: Texts = {
     anonymous: ['匿名提交', '匿名'],
     change: ['修改', '改一下', '不對', '錯了'],
   },
+  voiceUnrecognised: '這條語音沒能識別,請用文字描述您遇到的問題和位置。',
+  optionsLine: (options) => `可回覆:${options.join(' / ')}`,
 }
 
 const en: Texts = {
@@ -251,6 +258,9 @@ const en: Texts = {
     anonymous: ['submit anonymously', 'anonymous', 'anonymously'],
     change: ['change', 'wrong', 'edit'],
   },
+  voiceUnrecognised:
+    'We could not make out that voice message; please describe the problem and where it is in text.',
+  optionsLine: (options) => `You can reply: ${options.join(' / ')}`,
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }

@@ -1,0 +1,129 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { aesKeyOf, DecryptError, decryptMessage } from '../channels/wechat/message-crypto'
+import { encryptedReply, textReply } from '../channels/wechat/build-reply'
+import {
+  BadXmlError,
+  parseOfficialAccountMessage,
+} from '../channels/wechat/parse-official-account-message'
+import { toInbound } from '../channels/wechat/to-inbound'
+import { verifyMsgSignature, verifySignature } from '../channels/wechat/verify-signature'
+import { initialState } from '../domain/intake/conversation'
+import { texts } from '../domain/intake/texts'
+import { AppError } from '../errors'
+import { findOrCreateConversation } from '../store/conversations'
+import { receiveMessage, type ChatResponse } from '../use-cases/receive-message'
+import { limitBody } from './body-limit'
+import type { AppEnv, Deps } from './env'
+
+const CHANNEL = 'wechat-oa'
+const XML_LIMIT = 64 * 1024
+
+/** The replies of one turn as one WeChat text: no buttons there, so choices become a line. */
+function asText(response: ChatResponse): string {
+  const t = texts['zh-Hans']
+  return response.replies
+    .map((r) => (r.options?.length ? `${r.text}\n${t.optionsLine(r.options)}` : r.text))
+    .join('\n\n')
+}
+
+/**
+ * The Official Account's message push (SPEC §3): URL verification, plain and safe mode. A bad
+ * signature is refused at the edge with 401 before anything is read or stored.
+ */
+export function wechatRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  const c0 = deps.config
+  const keys = [c0.WECHAT_ENCODING_AES_KEY, c0.WECHAT_ENCODING_AES_KEY_PREVIOUS]
+    .filter((k): k is string => !!k)
+    .map(aesKeyOf)
+  const token = () => {
+    if (!c0.WECHAT_TOKEN) throw new AppError('NOT_FOUND', '未配置微信公众号接入(WECHAT_TOKEN)')
+    return c0.WECHAT_TOKEN
+  }
+
+  app.get('/', (c) => {
+    const q = c.req.query()
+    if (!verifySignature(token(), q))
+      throw new HTTPException(401, { message: 'signature does not match' })
+    return c.text(q.echostr ?? '')
+  })
+
+  app.post(
+    '/',
+    limitBody(XML_LIMIT, () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'message push too large')
+    }),
+    async (c) => {
+      const q = c.req.query()
+      const safe = q.encrypt_type === 'aes'
+      const raw = await c.req.text()
+      let message
+      try {
+        let xml = raw
+        if (safe) {
+          const outer = parseOfficialAccountMessage(raw)
+          if (!outer.encrypt || !verifyMsgSignature(token(), q, outer.encrypt)) {
+            throw new HTTPException(401, { message: 'msg_signature does not match' })
+          }
+          if (keys.length === 0 || !c0.WECHAT_APPID)
+            throw new AppError('UNAVAILABLE', '未配置 WECHAT_ENCODING_AES_KEY 与 WECHAT_APPID')
+          xml = decryptMessage(outer.encrypt, keys, c0.WECHAT_APPID)
+        } else if (!verifySignature(token(), q)) {
+          throw new HTTPException(401, { message: 'signature does not match' })
+        }
+        message = parseOfficialAccountMessage(xml)
+      } catch (err) {
+        if (err instanceof BadXmlError || err instanceof DecryptError)
+          throw new AppError('BAD_XML', `消息体无法解析:${err.message}`)
+        throw err
+      }
+
+      const intent = toInbound(message)
+      if (intent.kind === 'ignore') return c.text('success')
+      let content: string
+      if (intent.kind === 'answer') {
+        content = intent.text
+      } else {
+        const now = deps.now()
+        const conversation = await findOrCreateConversation(deps.store.db, {
+          id: crypto.randomUUID(),
+          channel: CHANNEL,
+          channelUserId: message.fromUser,
+          state: JSON.stringify(initialState()),
+          now,
+        })
+        const response = await receiveMessage(
+          { store: deps.store, reference: deps.reference, casePrefix: c0.CASE_NUMBER_PREFIX },
+          {
+            channel: CHANNEL,
+            channelUserId: message.fromUser,
+            conversationId: conversation.id,
+            channelMessageId: intent.id,
+            body: intent.body,
+            receivedAt: now,
+          },
+        )
+        content = asText(response)
+      }
+      const reply = textReply({
+        toUser: message.fromUser,
+        fromUser: message.toUser,
+        content,
+        now: deps.now(),
+      })
+      const body = safe
+        ? encryptedReply(reply, {
+            token: token(),
+            key: keys[0]!,
+            appId: c0.WECHAT_APPID!,
+            now: deps.now(),
+            nonce: q.nonce ?? crypto.randomUUID().slice(0, 10),
+          })
+        : reply
+      return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
+    },
+  )
+
+  return app
+}
