@@ -111,6 +111,7 @@ describeEachDialect('web chat API', (open) => {
       'VALIDATION_FAILED',
     ],
     ['an array body', [1, 2], 400, 'VALIDATION_FAILED'],
+    ['a NUL character in the text', { text: '钟楼区工地噪音\u0000很大' }, 400, 'VALIDATION_FAILED'],
   ])('rejects %s with a JSON error and writes nothing', async (_name, body, status, code) => {
     const { send } = await chatSession(app)
     const before = await counts()

@@ -71,6 +71,7 @@ describeEachDialect('a resident’s own cases', (open) => {
     ['a malformed case number', '/api/v1/my/cases/not-a-number', 400],
     ['a negative cursor', '/api/v1/my/cases?cursor=-3', 400],
     ['a limit over 100', '/api/v1/my/cases?limit=1000', 400],
+    ['a cursor past any id', '/api/v1/my/cases?cursor=2147483648', 400],
   ])('answers %s with a clear 4xx', async (_name, path, status) => {
     const me = await chatSession(app)
     const res = await get(path, me.token)

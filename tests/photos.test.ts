@@ -46,7 +46,7 @@ describe('photos a resident attaches', () => {
     const filed = await (await me.send({ text: '确认提交' })).json()
     expect(filed.case.number).toBe('CZ20261128-0001')
     const row = await store.db.selectFrom('cases').select('photos').executeTakeFirstOrThrow()
-    expect(JSON.parse(row.photos!)).toEqual([`http://localhost${imageUrl}`])
+    expect(JSON.parse(row.photos!)).toEqual([imageUrl])
   })
 
   it('refuses a text file named like a photo with 400, and the chat goes on', async () => {
@@ -68,9 +68,15 @@ describe('photos a resident attaches', () => {
 
   it('takes in the chat only photos uploaded here', async () => {
     const me = await chatSession(app)
-    const res = await me.send({ imageUrl: 'https://elsewhere.example/phish.jpg' })
-    expect(res.status).toBe(400)
-    expect((await res.json()).error.message).toMatch(/上传照片/)
+    for (const imageUrl of [
+      'https://elsewhere.example/phish.jpg',
+      'javascript:alert(1)//api/v1/photos/00000000-0000-0000-0000-000000000000.jpg',
+      'https://evil.example/api/v1/photos/00000000-0000-0000-0000-000000000000.jpg?x=1',
+    ]) {
+      const res = await me.send({ imageUrl })
+      expect(res.status).toBe(400)
+      expect((await res.json()).error.message).toMatch(/上传照片/)
+    }
   })
 
   it('asks for the session token, and does not find a photo that is not there', async () => {

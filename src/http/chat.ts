@@ -16,31 +16,60 @@ import { hashToken, newToken } from './session-token'
 
 const clientMessageId = z.string().trim().min(1).max(100).optional()
 
-const messageBody = z.union([
-  z.strictObject({
-    text: z.string().trim().min(1, '消息不能为空').max(2000, '消息不能超过2000字'),
+const PHOTO_PATH = /^\/api\/v1\/photos\/[0-9a-f-]{36}\.(jpg|png|webp)$/
+
+/** The path of a photo uploaded here, from a relative or absolute http(s) URL; null otherwise. */
+function ownPhotoPath(url: string): string | null {
+  try {
+    // only http(s) addresses: "javascript:…//api/v1/photos/x.jpg" parses with that path too
+    if (!/^(https?:\/\/[^/]+)?\//i.test(url)) return null
+    const u = new URL(url, 'http://localhost')
+    if (u.search || u.hash || !PHOTO_PATH.test(u.pathname)) return null
+    return u.pathname
+  } catch {
+    return null
+  }
+}
+
+const text = z
+  .string()
+  .trim()
+  .min(1, '消息不能为空')
+  .max(2000, '消息不能超过2000字')
+  .refine((t) => !t.includes('\u0000'), '消息不能含有 NUL 字符')
+
+const location = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  label: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((t) => !t.includes('\u0000'), '地点名称不能含有 NUL 字符')
+    .nullish(),
+})
+
+// only photos uploaded here: a handler must never be sent to open an arbitrary address
+const imageUrl = z
+  .string()
+  .max(2000)
+  .transform((url, ctx) => {
+    const path = ownPhotoPath(url)
+    if (!path) ctx.addIssue({ code: 'custom', message: '请先通过 /api/v1/photos 上传照片' })
+    return path ?? ''
+  })
+
+/** Exactly one of text, location or imageUrl; each field checked on its own so errors name it. */
+const messageBody = z
+  .strictObject({
+    text: text.optional(),
+    location: location.optional(),
+    imageUrl: imageUrl.optional(),
     clientMessageId,
-  }),
-  z.strictObject({
-    location: z.strictObject({
-      lat: z.number().min(-90).max(90),
-      lng: z.number().min(-180).max(180),
-      label: z.string().trim().max(200).optional(),
-    }),
-    clientMessageId,
-  }),
-  z.strictObject({
-    // only photos uploaded here: a handler must never be sent to open an arbitrary address
-    imageUrl: z
-      .url()
-      .max(2000)
-      .regex(
-        /\/api\/v1\/photos\/[0-9a-f-]{36}\.(jpg|png|webp)$/,
-        '请先通过 /api/v1/photos 上传照片',
-      ),
-    clientMessageId,
-  }),
-])
+  })
+  .refine((b) => [b.text, b.location, b.imageUrl].filter((v) => v !== undefined).length === 1, {
+    message: '须且只能有 text、location、imageUrl 之一',
+  })
 
 type SessionOwner = Pick<Conversation, 'id' | 'channel_user_id'>
 
@@ -113,14 +142,14 @@ export function chatRoutes(deps: Deps) {
         // scoped to the session so one resident's ids never collide with another's
         channelMessageId: `${conversation.id}:${id}`,
         body:
-          'text' in body
+          body.text !== undefined
             ? { kind: 'text', text: body.text }
-            : 'location' in body
+            : body.location
               ? {
                   kind: 'location',
                   location: { ...body.location, label: body.location.label ?? null },
                 }
-              : { kind: 'image', imageUrl: body.imageUrl },
+              : { kind: 'image', imageUrl: body.imageUrl! },
         receivedAt: deps.now(),
       },
     )
@@ -172,7 +201,7 @@ export function chatRoutes(deps: Deps) {
         aborted = true
       })
       let last =
-        resumeFrom && /^\d+$/.test(resumeFrom)
+        resumeFrom && /^\d{1,9}$/.test(resumeFrom)
           ? Number(resumeFrom)
           : await lastNotificationId(deps.store.db, conversationId)
       const started = Date.now()

@@ -10,7 +10,12 @@ import type { AppEnv, Deps } from './env'
 const PAGE = 20
 
 const listQuery = z.object({
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(PAGE),
 })
 

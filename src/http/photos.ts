@@ -4,7 +4,7 @@ import { limitBody } from './body-limit'
 import { chatSession } from './chat'
 import type { AppEnv, Deps } from './env'
 import { CONTENT_TYPES, imageTypeOf, type ImageType } from './image-type'
-import { rateLimit } from './rate-limit'
+import { clientAddress, rateLimit } from './rate-limit'
 
 const NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/
 
@@ -25,6 +25,11 @@ export function photoRoutes(deps: Deps) {
     limitBody(max, () => {
       throw new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${Math.round(max / 1024 / 1024)} MB`)
     }),
+    rateLimit(
+      deps.config.RATE_LIMIT_PER_MINUTE > 0 ? deps.config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE : 0,
+      clientAddress,
+      deps.now,
+    ),
     chatSession(deps),
     rateLimit(deps.config.RATE_LIMIT_PER_MINUTE, (c) => c.get('session').id, deps.now),
     async (c) => {

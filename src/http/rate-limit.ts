@@ -20,7 +20,9 @@ export function rateLimit(
       const start = t - (t % 60_000)
       const w = windows.get(key)
       if (!w || w.start !== start) {
-        if (windows.size > 100_000) windows.clear() // a flood of keys must not grow memory without end
+        // a flood of keys must not grow memory without end: drop the windows that have ended
+        if (windows.size > 100_000)
+          for (const [k, old] of windows) if (old.start !== start) windows.delete(k)
         windows.set(key, { start, count: 1 })
       } else if (++w.count > perMinute) {
         const retryAfter = Math.ceil((start + 60_000 - t) / 1000)
@@ -31,11 +33,13 @@ export function rateLimit(
   })
 }
 
-/** The client's address: the platform's header on Workers, the socket on Node, else unknown. */
+/**
+ * The client's address: the socket's on Node (a header there could be forged by anyone), the
+ * platform's cf-connecting-ip only where no socket exists, i.e. on Workers.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
-  const cf = c.req.header('cf-connecting-ip')
-  if (cf) return cf
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
     ?.incoming
-  return incoming?.socket?.remoteAddress ?? 'unknown'
+  if (incoming) return incoming.socket?.remoteAddress ?? 'unknown'
+  return c.req.header('cf-connecting-ip') ?? 'unknown'
 }

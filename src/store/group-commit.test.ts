@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { countRows, dialects, migratedStore, type TestStore } from '../../tests/support/stores'
 import { groupCommit } from './group-commit'
@@ -73,4 +74,24 @@ describe('group commit on SQLite', () => {
     expect(commits).toBe(1)
     await db.destroy()
   })
+})
+
+describe('group commit when the write lock cannot be had', () => {
+  it('fails that batch with an error and keeps serving', async () => {
+    const store = await migratedStore(dialects[0]!.open)
+    const blocker = new SQLite(join(store.dataDir, 'complaints.sqlite'))
+    try {
+      blocker.exec('begin immediate')
+      // the store waits out its busy_timeout (5 s) for the lock, then must give up cleanly
+      const write = store.write(async (trx) => trx.selectFrom('departments').select('id').execute())
+      await expect(write).rejects.toThrow(/locked|busy/i)
+      blocker.exec('rollback')
+      await expect(
+        store.write(async (trx) => trx.selectFrom('departments').select('id').execute()),
+      ).resolves.toHaveLength(12)
+    } finally {
+      blocker.close()
+      await store.cleanup()
+    }
+  }, 20_000)
 })

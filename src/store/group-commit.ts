@@ -31,7 +31,15 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
   let draining = false
 
   async function writeBatch(batch: Pending[]): Promise<void> {
-    const trx = await db.startTransaction().execute()
+    let trx
+    try {
+      trx = await db.startTransaction().execute()
+    } catch (error) {
+      // the write lock could not be had (another process held it past busy_timeout): this
+      // batch fails, its callers hear so, and the server goes on
+      for (const unit of batch) unit.reject(error)
+      return
+    }
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
     try {
       for (const unit of batch) {
@@ -64,6 +72,9 @@ export function groupCommit(db: Kysely<Database>, maxBatch = 64): WriteRunner {
   async function drain(): Promise<void> {
     try {
       while (queue.length > 0) await writeBatch(queue.splice(0, maxBatch))
+    } catch (error) {
+      // writeBatch answers its own callers; anything left is a bug, never a reason to crash
+      for (const unit of queue.splice(0)) unit.reject(error)
     } finally {
       draining = false
     }
