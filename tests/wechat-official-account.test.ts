@@ -15,8 +15,11 @@ const textPush = (content: string, msgId: string) =>
   `<CreateTime>1764295200</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content>` +
   `<MsgId>${msgId}</MsgId></xml>`
 
+// the test clock stands at 2026-11-28T02:00:00Z
+const NOW_S = '1795831200'
+
 function signedQuery(extra: Record<string, string> = {}) {
-  const timestamp = '1764295200'
+  const timestamp = NOW_S
   const nonce = '8472615'
   return new URLSearchParams({
     timestamp,
@@ -29,14 +32,18 @@ function signedQuery(extra: Record<string, string> = {}) {
 describe('WeChat Official Account webhook', () => {
   let store: TestStore
   let app: ReturnType<typeof testApp>['app']
+  let safeApp: ReturnType<typeof testApp>['app']
   beforeEach(async () => {
     store = await migratedStore(dialects[0]!.open)
-    app = testApp(store, {
+    app = testApp(store, { WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID }).app
+    safeApp = testApp(store, {
       WECHAT_TOKEN: TOKEN,
       WECHAT_APPID: APPID,
       WECHAT_ENCODING_AES_KEY: AES_KEY,
     }).app
   })
+  const safePost = (body: string, query: URLSearchParams) =>
+    safeApp.request(`/wechat/official-account?${query}`, { method: 'POST', body })
   afterEach(async () => store.cleanup())
 
   const post = (body: string, query = signedQuery()) =>
@@ -95,12 +102,24 @@ describe('WeChat Official Account webhook', () => {
 
   it('refuses a push with a wrong signature with 401 and stores nothing', async () => {
     const forged = new URLSearchParams({
-      timestamp: '1764295200',
+      timestamp: NOW_S,
       nonce: '8472615',
       signature: '0'.repeat(40),
     })
     const res = await post(textPush('工地打桩', '1'), forged)
     expect(res.status).toBe(401)
+    expect(await countRows(store, 'messages')).toBe(0)
+  })
+
+  it('refuses a signed push replayed an hour later, and a plain push once safe mode is on', async () => {
+    const timestamp = String(Number(NOW_S) - 3600)
+    const old = new URLSearchParams({
+      timestamp,
+      nonce: '1',
+      signature: signatureOf([TOKEN, timestamp, '1']),
+    })
+    expect((await post(textPush('工地打桩', '2'), old)).status).toBe(401)
+    expect((await safePost(textPush('工地打桩', '3'), signedQuery())).status).toBe(401)
     expect(await countRows(store, 'messages')).toBe(0)
   })
 
@@ -124,7 +143,7 @@ describe('WeChat Official Account webhook', () => {
       key,
       APPID,
     )
-    const timestamp = '1764295200'
+    const timestamp = NOW_S
     const nonce = '99887766'
     const q = new URLSearchParams({
       timestamp,
@@ -132,7 +151,7 @@ describe('WeChat Official Account webhook', () => {
       encrypt_type: 'aes',
       msg_signature: signatureOf([TOKEN, timestamp, nonce, encrypt]),
     })
-    const res = await post(
+    const res = await safePost(
       `<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
       q,
     )
@@ -144,7 +163,7 @@ describe('WeChat Official Account webhook', () => {
     const tampered = new URLSearchParams(q)
     tampered.set('msg_signature', '1'.repeat(40))
     expect(
-      (await post(`<xml><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`, tampered)).status,
+      (await safePost(`<xml><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`, tampered)).status,
     ).toBe(401)
   })
 

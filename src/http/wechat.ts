@@ -18,6 +18,8 @@ import type { AppEnv, Deps } from './env'
 
 const CHANNEL = 'wechat-oa'
 const XML_LIMIT = 64 * 1024
+// WeChat retries within seconds; five minutes allows for clock drift
+const MAX_AGE_S = 300
 
 /** The replies of one turn as one WeChat text: no buttons there, so choices become a line. */
 function asText(response: ChatResponse): string {
@@ -57,6 +59,13 @@ export function wechatRoutes(deps: Deps) {
     async (c) => {
       const q = c.req.query()
       const safe = q.encrypt_type === 'aes'
+      // with a key configured the account is in safe mode: a plain push is not from WeChat
+      if (keys.length > 0 && !safe)
+        throw new HTTPException(401, { message: 'safe mode expects encrypt_type=aes' })
+      // a signed query seen once (say in a proxy's log) must not be replayed later
+      const age = Math.abs(deps.now().getTime() / 1000 - Number(q.timestamp))
+      if (!Number.isFinite(age) || age > MAX_AGE_S)
+        throw new HTTPException(401, { message: 'timestamp too far from now' })
       const raw = await c.req.text()
       let message
       try {
