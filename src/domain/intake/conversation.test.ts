@@ -270,4 +270,69 @@ describe('intake conversation', () => {
     )
     expect(last(enWhen).options).toContain('Every day')
   })
+
+  it('files on the common ways of saying yes, and does not file chatter into the description', () => {
+    const confirm = converse(
+      initialState(),
+      text('新北区工地每天半夜打桩'),
+      report({ district: '新北区' }),
+      NOW,
+    )
+    expect(converse(confirm.state, text('确定'), chat(), NOW).commands[0]).toMatchObject({
+      type: 'file_case',
+    })
+    const chatter = converse(confirm.state, text('嗯嗯那个'), chat(), NOW)
+    expect(chatter.commands).toEqual([])
+    expect(last(chatter).text).toMatch(/确认提交/)
+    expect(chatter.state.draft?.description).toBe('新北区工地每天半夜打桩')
+  })
+
+  it('keeps a location sent before the description, and reads the district from its label', () => {
+    const loc = { lat: 31.78, lng: 119.95, label: '江苏省常州市钟楼区南大街' }
+    const first = converse(initialState(), { kind: 'location', location: loc }, null, NOW)
+    expect(last(first).text).toMatch(/位置已收到/)
+    const turn = converse(
+      first.state,
+      text('这里饭店油烟每天都很大'),
+      report({ category: 'air', subcategory: 'catering_fumes' }),
+      NOW,
+    )
+    expect(turn.state.draft).toMatchObject({
+      location: loc,
+      classification: { district: '钟楼区' },
+    })
+    expect(last(turn).text).toMatch(/请确认/)
+  })
+
+  it('keeps photos sent before the description', () => {
+    const photo = converse(
+      initialState(),
+      { kind: 'image', imageUrl: '/api/v1/photos/a.jpg' },
+      null,
+      NOW,
+    )
+    const turn = converse(photo.state, text('工地每天打桩'), report(), NOW)
+    expect(turn.state.draft?.imageUrls).toEqual(['/api/v1/photos/a.jpg'])
+  })
+
+  it('keeps a place given while the category question is open', () => {
+    const unsure = report({
+      confidence: 0.3,
+      alternatives: [
+        { category: 'noise', p: 0.5 },
+        { category: 'air', p: 0.4 },
+      ],
+    })
+    const ask = converse(initialState(), text('这边很难受'), unsure, NOW)
+    const place = converse(
+      ask.state,
+      text('在钟楼区南大街'),
+      chat({ district: '钟楼区', place: '南大街' }),
+      NOW,
+    )
+    expect(last(place).options).toContain('噪声污染')
+    const pick = converse(place.state, text('噪声污染'), chat(), NOW)
+    expect(pick.state.draft?.classification.district).toBe('钟楼区')
+    expect(last(pick).text).not.toMatch(/具体位置/)
+  })
 })

@@ -6,6 +6,8 @@ import {
   type Subcategory,
 } from '../classify/types'
 import { isOneOf, mentions, phoneOf, whenOf } from './extract'
+import { findPlace } from '../classify/gazetteer'
+import { normalise } from '../classify/normalise'
 import { texts, type Texts } from './texts'
 
 export interface Location {
@@ -43,6 +45,8 @@ export interface Draft {
 export interface ConversationState {
   language: Language
   draft: Draft | null
+  /** a location or photos the resident sent before saying what the problem is */
+  pending?: { location?: Location; imageUrls?: string[] }
   /** when the resident last wrote (ISO), to welcome them back after a pause */
   updatedAt?: string
 }
@@ -111,6 +115,11 @@ function withCategory(c: Classification, category: Category): Classification {
           ? 'other_noise'
           : 'none'
   return { ...c, category, subcategory, confidence: 1 }
+}
+
+/** The district a shared location's label names (「江苏省常州市钟楼区…」), if any. */
+function districtOfLabel(label: string | null): Classification['district'] {
+  return label ? (findPlace(normalise(label))?.district ?? null) : null
 }
 
 const placed = (d: Draft) =>
@@ -219,11 +228,22 @@ export function converse(
 
   if (inbound.kind === 'location') {
     if (!insideChangzhou(inbound.location)) return reply(t.outsideChangzhou)
-    if (!draft) return reply(t.welcome)
-    return next(s, { ...draft, location: inbound.location, confirming: false }, before)
+    // kept until the resident says what the problem is
+    if (!draft)
+      return reply(t.locationFirst, { ...s, pending: { ...s.pending, location: inbound.location } })
+    const district = draft.classification.district ?? districtOfLabel(inbound.location.label)
+    const classification = { ...draft.classification, district }
+    return next(
+      s,
+      { ...draft, classification, location: inbound.location, confirming: false },
+      before,
+    )
   }
   if (inbound.kind === 'image') {
-    if (!draft) return reply(t.photoWithoutCase)
+    if (!draft) {
+      const photos = [...(s.pending?.imageUrls ?? []), inbound.imageUrl].slice(0, MAX_PHOTOS)
+      return reply(t.photoWithoutCase, { ...s, pending: { ...s.pending, imageUrls: photos } })
+    }
     const imageUrls = [...draft.imageUrls, inbound.imageUrl].slice(0, MAX_PHOTOS)
     if (draft.confirming) {
       // the summary is already on screen: acknowledge, and offer the same choices again
@@ -267,6 +287,18 @@ export function converse(
         before,
       )
     if (c.intent !== 'report' || c.confidence < LOW_CONFIDENCE) {
+      // a place, time or phone given meanwhile is kept; the question stands
+      const kept: Draft = {
+        ...draft,
+        classification: {
+          ...draft.classification,
+          district: c.district ?? draft.classification.district,
+          place: c.district ? c.place : draft.classification.place,
+        },
+        occurred: draft.occurred ?? whenOf(text),
+        phone: phoneOf(text) ?? draft.phone,
+      }
+      s.draft = kept
       const names = draft.choosing.map((o) => t.categoryNames[o]!)
       return reply(
         t.askCategory,
@@ -295,7 +327,20 @@ export function converse(
     if (isOneOf(text, t.words.change)) return reply(t.askCorrection)
     if (c.intent === 'status')
       return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
-    // anything else corrects or adds to the complaint: 「不对,是在钟楼区」
+    // a correction or more detail (「不对,是在钟楼区」) goes in; a word that adds nothing does not
+    const adds =
+      c.intent === 'report' ||
+      c.district !== null ||
+      whenOf(text) !== null ||
+      phoneOf(text) !== null
+    if (!adds) {
+      const o = t.confirmOptions
+      return reply(
+        t.confirmReminder,
+        s,
+        draft.anonymous ? [o.yes, o.cancel] : [o.yes, o.anonymous, o.cancel],
+      )
+    }
     return next(s, { ...merge(draft, text, c), confirming: false }, before)
   }
 
@@ -313,8 +358,20 @@ export function converse(
   }
 
   switch (c.intent) {
-    case 'report':
-      return next(s, newDraft(text, c), before)
+    case 'report': {
+      // a location or photos sent before the description belong to this complaint
+      const fresh = newDraft(text, c)
+      const location = s.pending?.location ?? null
+      const district =
+        fresh.classification.district ?? (location ? districtOfLabel(location.label) : null)
+      const draftWithPending: Draft = {
+        ...fresh,
+        location,
+        imageUrls: s.pending?.imageUrls ?? [],
+        classification: { ...fresh.classification, district },
+      }
+      return next({ ...s, pending: undefined }, draftWithPending, before)
+    }
     case 'status':
       return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
     case 'feedback':

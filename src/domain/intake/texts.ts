@@ -27,6 +27,8 @@ export interface Texts {
   confirm: (p: { what: string; where: string; when: string; anonymous: boolean }) => string
   confirmOptions: { yes: string; anonymous: string; cancel: string }
   askCorrection: string
+  confirmReminder: string
+  locationFirst: string
   cancelled: string
   restarted: string
   recap: (description: string) => string
@@ -101,7 +103,25 @@ const zhHans: Texts = {
     `欢迎回来。您之前反映的「${description.slice(0, 40)}」还没有提交,我们接着来。`,
   notStated: '未说明',
   words: {
-    yes: ['确认提交', '确认', '提交', '是的', '对', '没问题', '好的', '好', '可以', '嗯'],
+    yes: [
+      '确认提交',
+      '确认',
+      '确定',
+      '提交',
+      '是的',
+      '是',
+      '对',
+      '对的',
+      '没错',
+      '没问题',
+      '好的',
+      '好',
+      '行',
+      '可以',
+      '嗯',
+      'ok',
+      '👍',
+    ],
     cancel: ['取消', '不投诉了', '算了'],
     restart: ['重新开始', '重来', '重新投诉'],
     help: ['帮助', '怎么用', '菜单'],
@@ -110,6 +130,9 @@ const zhHans: Texts = {
   },
   voiceUnrecognised: '这条语音没能识别,请用文字描述您遇到的问题和位置。',
   optionsLine: (options) => `可回复:${options.join(' / ')}`,
+  confirmReminder:
+    '内容无误请点「确认提交」;要修改,请直接说改什么,例如「地点是钟楼区」;不投诉了请点「取消」。',
+  locationFirst: '位置已收到。请再用文字简单描述一下遇到的问题,例如「工地夜里打桩很吵」。',
 }
 
 const zhHant: Texts = {
@@ -174,7 +197,22 @@ const zhHant: Texts = {
     `歡迎回來。您之前反映的「${description.slice(0, 40)}」還沒有提交,我們接著來。`,
   notStated: '未說明',
   words: {
-    yes: ['確認提交', '確認', '提交', '是的', '對', '沒問題', '好的', '好', '可以'],
+    yes: [
+      '確認提交',
+      '確認',
+      '確定',
+      '提交',
+      '是的',
+      '是',
+      '對',
+      '沒錯',
+      '沒問題',
+      '好的',
+      '好',
+      '行',
+      '可以',
+      'ok',
+    ],
     cancel: ['取消', '不投訴了', '算了'],
     restart: ['重新開始', '重來'],
     help: ['幫助', '怎麼用', '菜單'],
@@ -183,6 +221,9 @@ const zhHant: Texts = {
   },
   voiceUnrecognised: '這條語音沒能識別,請用文字描述您遇到的問題和位置。',
   optionsLine: (options) => `可回覆:${options.join(' / ')}`,
+  confirmReminder:
+    '內容無誤請點「確認提交」;要修改,請直接說改什麼,例如「地點是鐘樓區」;不投訴了請點「取消」。',
+  locationFirst: '位置已收到。請再用文字簡單描述一下遇到的問題。',
 }
 
 const en: Texts = {
@@ -251,7 +292,7 @@ const en: Texts = {
     `Welcome back. Your complaint "${description.slice(0, 60)}" has not been submitted yet; let us continue.`,
   notStated: 'not stated',
   words: {
-    yes: ['submit', 'yes', 'ok', 'okay', 'confirm', 'correct', 'right'],
+    yes: ['submit', 'yes', 'y', 'ok', 'okay', 'confirm', 'correct', 'right', 'sure'],
     cancel: ['cancel', 'never mind', 'forget it'],
     restart: ['start again', 'restart', 'start over'],
     help: ['help', 'menu'],
@@ -261,6 +302,9 @@ const en: Texts = {
   voiceUnrecognised:
     'We could not make out that voice message; please describe the problem and where it is in text.',
   optionsLine: (options) => `You can reply: ${options.join(' / ')}`,
+  confirmReminder:
+    'If it is right, tap "Submit"; to change something, just say what, e.g. "the place is Zhonglou"; or tap "Cancel".',
+  locationFirst: 'Location received. Now please describe the problem in a few words.',
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }
