@@ -47,6 +47,12 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info('stopping', { signal })
     server.close(() => void store.close().then(() => process.exit(0)))
+    // requests in flight get two seconds; open event streams would otherwise hold the exit
+    // (browsers reconnect to another instance and resume after their last event)
+    setTimeout(
+      () => (server as { closeAllConnections?: () => void }).closeAllConnections?.(),
+      2000,
+    ).unref()
     setTimeout(() => process.exit(1), 10_000).unref()
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
