@@ -183,14 +183,17 @@ function mix<L extends string>(
   model: CompiledModel,
   post: readonly number[],
   w: { model: number; temperature: number },
-): { label: L; confidence: number; ranked: { label: L; p: number }[] } {
-  const z = labels.map((label) => {
-    const i = model.labels.indexOf(label)
-    return (lexiconScore(label) + w.model * logOf(i < 0 ? 0 : post[i]!)) / w.temperature
-  })
+): { label: L; confidence: number; p: number[] } {
+  const z = new Array<number>(labels.length)
+  for (let k = 0; k < labels.length; k++) {
+    const i = model.labels.indexOf(labels[k]!)
+    z[k] = (lexiconScore(labels[k]!) + w.model * logOf(i < 0 ? 0 : post[i]!)) / w.temperature
+  }
   const p = softmax(z)
-  const ranked = labels.map((label, i) => ({ label, p: round2(p[i]!) })).sort((a, b) => b.p - a.p)
-  return { label: ranked[0]!.label, confidence: ranked[0]!.p, ranked }
+  // the first of equals wins, so ties go to the label listed first
+  let best = 0
+  for (let k = 1; k < p.length; k++) if (round2(p[k]!) > round2(p[best]!)) best = k
+  return { label: labels[best]!, confidence: round2(p[best]!), p }
 }
 
 /** A trained model made ready for classifying. */
@@ -226,7 +229,8 @@ export function decide(e: Evidence, model: Ready): Classification {
     caseNumber: e.caseNumber,
   }
   const place = e.placeTerm ? [e.placeTerm] : []
-  const lexiconTop = Math.max(0, ...[...e.category.values()].map((c) => c.score))
+  let lexiconTop = 0
+  for (const c of e.category.values()) if (c.score > lexiconTop) lexiconTop = c.score
   const cues = e.intent.status.score + e.intent.feedback.score + e.intent.chitchat.score
   const intentPost = posterior(model.intent, e.features)
   const nothing = intentPost.known === 0 && lexiconTop === 0 && e.marker === 0 && cues === 0
@@ -298,7 +302,9 @@ export function decide(e: Evidence, model: Ready): Classification {
     // a report is only as sure as both its intent and its category; a category no lexicon word
     // supports is only as sure as the model alone says
     confidence: round2(intent.confidence * categoryConfidence),
-    alternatives: category.ranked.slice(0, 3).map((r) => ({ category: r.label, p: r.p })),
+    alternatives: CATEGORIES.map((c, i) => ({ category: c, p: round2(category.p[i]!) }))
+      .sort((a, b) => b.p - a.p)
+      .slice(0, 3),
     terms: [...terms, ...place],
     urgent: urgentPatterns.some(([pattern]) => pattern.test(e.text)),
   }
