@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { AppError } from './errors'
 import { limitBody } from './http/body-limit'
+import { authRoutes } from './http/auth'
 import { chatRoutes } from './http/chat'
 import { classifyRoutes } from './http/classify'
 import type { AppEnv, Deps } from './http/env'
@@ -49,6 +50,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   if (options.serveStatic) app.use('/static/*', options.serveStatic)
 
   app.route('/', healthRoutes(deps))
+  app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))
   app.route('/api/v1/photos', photoRoutes(deps))

@@ -36,6 +36,9 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits')
     .optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 

@@ -5,6 +5,7 @@ import { createApp } from './app'
 import { ConfigError, parseConfig, type Config } from './config'
 import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
+import { ensureAdmin } from './use-cases/ensure-admin'
 import { openStore } from './store/open-database'
 import { photosOnDisk } from './store/photos-on-disk'
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     poolSize: config.DATABASE_POOL_SIZE,
   })
   await migrateToLatest(store.db, store.schema)
+  await ensureAdmin(store.db, config.ADMIN_PASSWORD, logger, new Date())
   const app = createApp(
     {
       store,

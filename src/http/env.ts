@@ -3,7 +3,7 @@ import type { Logger } from '../logger'
 import type { Store } from '../store/open-database'
 import type { PhotoStore } from '../store/photos-on-disk'
 import type { ReferenceCache } from '../store/reference-cache'
-import type { Conversation } from '../store/schema'
+import type { Conversation, Staff } from '../store/schema'
 
 /** What the app is built from: passed in once, so tests and entries choose their own. */
 export interface Deps {
@@ -22,5 +22,7 @@ export interface AppEnv {
     requestId: string
     /** the web chat session a bearer token belongs to */
     session: Pick<Conversation, 'id' | 'channel_user_id'>
+    /** the signed-in staff member */
+    staff: Staff
   }
 }

@@ -123,6 +123,24 @@ export interface NotificationTable {
   created_at: string
 }
 
+export interface StaffTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  role: 'handler' | 'supervisor' | 'admin' | 'analyst'
+  department_id: string | null
+  password_hash: string
+  disabled: Flag
+  created_at: string
+}
+
+export interface StaffSessionTable {
+  token_hash: string
+  staff_id: number
+  created_at: string
+  expires_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -132,6 +150,8 @@ export interface Database {
   case_counters: CaseCounterTable
   case_events: CaseEventTable
   notifications: NotificationTable
+  staff: StaffTable
+  staff_sessions: StaffSessionTable
 }
 
 export type Department = Selectable<DepartmentTable>
@@ -145,6 +165,7 @@ export type NewCase = Insertable<CaseTable>
 export type CaseUpdate = Updateable<CaseTable>
 export type CaseEvent = Selectable<CaseEventTable>
 export type Notification = Selectable<NotificationTable>
+export type Staff = Selectable<StaffTable>
 export type NewCaseEvent = Insertable<CaseEventTable>
 
 /** A database handle or an open transaction: repositories take either as their first argument. */

@@ -1,0 +1,100 @@
+import { Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import { z } from 'zod'
+import { hashPassword, verifyPassword } from '../domain/staff/password'
+import { AppError } from '../errors'
+import {
+  deleteStaffSession,
+  findStaffByUsername,
+  insertStaffSession,
+  staffOfSession,
+} from '../store/staff'
+import type { Staff } from '../store/schema'
+import type { AppEnv, Deps } from './env'
+import { clientAddress, rateLimit } from './rate-limit'
+import { readJson } from './read-json'
+import { hashToken, newToken } from './session-token'
+
+export const STAFF_COOKIE = 'cz_staff'
+
+function tokenOf(
+  c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0],
+): string | undefined {
+  return (
+    /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? getCookie(c, STAFF_COOKIE)
+  )
+}
+
+/** Resolves the staff session (bearer token for the API, cookie for the console), or 401. */
+export function staffSession(deps: Deps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const token = tokenOf(c)
+    const staff = token
+      ? await staffOfSession(deps.store.db, hashToken(token), deps.now())
+      : undefined
+    if (!staff) throw new AppError('UNAUTHORIZED', '请先登录')
+    c.set('staff', staff)
+    await next()
+  })
+}
+
+/** What a client may know about a staff member: never the password hash. */
+export function staffView(s: Staff) {
+  return {
+    username: s.username,
+    displayName: s.display_name,
+    role: s.role,
+    department: s.department_id,
+  }
+}
+
+const credentials = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+})
+
+export function authRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  // computed once, so an unknown user costs the same time as a wrong password
+  const dummyHash = hashPassword(newToken())
+  const attempts = rateLimit(
+    deps.config.LOGIN_ATTEMPTS_PER_MINUTE,
+    (c) => clientAddress(c),
+    deps.now,
+  )
+
+  app.post('/login', attempts, async (c) => {
+    const { username, password } = await readJson(c, credentials)
+    const staff = await findStaffByUsername(deps.store.db, username)
+    const ok = await verifyPassword(password, staff?.password_hash ?? (await dummyHash))
+    if (!staff || !ok || staff.disabled) throw new AppError('UNAUTHORIZED', '用户名或密码错误')
+    const token = newToken()
+    const now = deps.now()
+    const hours = deps.config.STAFF_SESSION_HOURS
+    await insertStaffSession(deps.store.db, {
+      tokenHash: hashToken(token),
+      staffId: staff.id,
+      now,
+      expires: new Date(now.getTime() + hours * 3600_000),
+    })
+    setCookie(c, STAFF_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: deps.config.NODE_ENV === 'production',
+      path: '/',
+      maxAge: hours * 3600,
+    })
+    return c.json({ token, user: staffView(staff) })
+  })
+
+  app.post('/logout', staffSession(deps), async (c) => {
+    await deleteStaffSession(deps.store.db, hashToken(tokenOf(c)!))
+    deleteCookie(c, STAFF_COOKIE, { path: '/' })
+    return c.json({ ok: true })
+  })
+
+  app.get('/me', staffSession(deps), (c) => c.json({ user: staffView(c.get('staff')) }))
+
+  return app
+}

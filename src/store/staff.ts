@@ -1,0 +1,72 @@
+import type { Db, Staff } from './schema'
+
+export async function findStaffByUsername(db: Db, username: string): Promise<Staff | undefined> {
+  return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst()
+}
+
+export async function insertStaff(
+  db: Db,
+  row: {
+    username: string
+    displayName: string
+    role: Staff['role']
+    departmentId: string | null
+    passwordHash: string
+    now: Date
+  },
+): Promise<void> {
+  await db
+    .insertInto('staff')
+    .values({
+      username: row.username,
+      display_name: row.displayName,
+      role: row.role,
+      department_id: row.departmentId,
+      password_hash: row.passwordHash,
+      disabled: 0,
+      created_at: row.now.toISOString(),
+    })
+    .execute()
+}
+
+export async function anyAdmin(db: Db): Promise<boolean> {
+  return (
+    (await db.selectFrom('staff').select('id').where('role', '=', 'admin').executeTakeFirst()) !==
+    undefined
+  )
+}
+
+export async function insertStaffSession(
+  db: Db,
+  s: { tokenHash: string; staffId: number; now: Date; expires: Date },
+) {
+  await db
+    .insertInto('staff_sessions')
+    .values({
+      token_hash: s.tokenHash,
+      staff_id: s.staffId,
+      created_at: s.now.toISOString(),
+      expires_at: s.expires.toISOString(),
+    })
+    .execute()
+}
+
+/** The staff member a live session token belongs to. */
+export async function staffOfSession(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<Staff | undefined> {
+  return db
+    .selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .selectAll('staff')
+    .where('staff_sessions.token_hash', '=', tokenHash)
+    .where('staff_sessions.expires_at', '>', now.toISOString())
+    .where('staff.disabled', '=', 0)
+    .executeTakeFirst()
+}
+
+export async function deleteStaffSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute()
+}
