@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { AppError } from './errors'
 import { limitBody } from './http/body-limit'
 import { authRoutes } from './http/auth'
+import { caseRoutes } from './http/cases'
 import { chatRoutes } from './http/chat'
 import { classifyRoutes } from './http/classify'
 import type { AppEnv, Deps } from './http/env'
@@ -51,6 +52,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
 
   app.route('/', healthRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/cases', caseRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))
   app.route('/api/v1/photos', photoRoutes(deps))

@@ -19,3 +19,20 @@ export function residentCaseView(row: CaseRow) {
     latestUpdate: row.public_note,
   }
 }
+
+/** A case as staff see it (SPEC §3): with version, department, assignee, deadlines and flags. */
+export function staffCaseView(row: CaseRow) {
+  return {
+    ...residentCaseView(row),
+    version: row.version,
+    department: row.department_id,
+    assignee: row.assignee,
+    deadlines: { accept: row.accept_due_at, resolve: row.resolve_due_at },
+    flags: { overdue: row.overdue === 1, escalated: row.escalated === 1, urgent: row.urgent === 1 },
+    photos: row.photos ? (JSON.parse(row.photos) as string[]) : [],
+    // an anonymous reporter is not shown, not even to staff
+    reporter: row.anonymous
+      ? { anonymous: true }
+      : { anonymous: false, channel: row.reporter_channel, phone: row.reporter_phone },
+  }
+}

@@ -29,6 +29,13 @@ export interface Texts {
   askCorrection: string
   confirmReminder: string
   locationFirst: string
+  /** what the resident is told when staff act on their case (SPEC §4) */
+  caseNews: (p: {
+    number: string
+    action: string
+    note: string | null
+    department: string
+  }) => string | null
   cancelled: string
   restarted: string
   recap: (description: string) => string
@@ -133,6 +140,16 @@ const zhHans: Texts = {
   confirmReminder:
     '内容无误请点「确认提交」;要修改,请直接说改什么,例如「地点是钟楼区」;不投诉了请点「取消」。',
   locationFirst: '位置已收到。请再用文字简单描述一下遇到的问题,例如「工地夜里打桩很吵」。',
+  caseNews: ({ number, action, note, department }) =>
+    ({
+      accept: `您的投诉 ${number} 已受理,由${department}办理。`,
+      reject: `您的投诉 ${number} 不予受理。原因:${note ?? ''}`,
+      transfer: `您的投诉 ${number} 已转交其他部门处理:${note ?? ''}`,
+      extend: `您的投诉 ${number} 办理期限已延长。${note ?? ''}`,
+      resolve: `您的投诉 ${number} 已办结。办理结果:${note ?? ''}\n请您对办理结果进行评价。`,
+      reopen: `您的投诉 ${number} 已重新办理。`,
+      merge: `您的投诉 ${number} 与同一问题的其他投诉合并办理(${note ?? ''}),后续进展会继续告知您。`,
+    })[action] ?? null,
 }
 
 const zhHant: Texts = {
@@ -224,6 +241,16 @@ const zhHant: Texts = {
   confirmReminder:
     '內容無誤請點「確認提交」;要修改,請直接說改什麼,例如「地點是鐘樓區」;不投訴了請點「取消」。',
   locationFirst: '位置已收到。請再用文字簡單描述一下遇到的問題。',
+  caseNews: ({ number, action, note, department }) =>
+    ({
+      accept: `您的投訴 ${number} 已受理,由${department}辦理。`,
+      reject: `您的投訴 ${number} 不予受理。原因:${note ?? ''}`,
+      transfer: `您的投訴 ${number} 已轉交其他部門處理:${note ?? ''}`,
+      extend: `您的投訴 ${number} 辦理期限已延長。${note ?? ''}`,
+      resolve: `您的投訴 ${number} 已辦結。辦理結果:${note ?? ''}\n請您對辦理結果進行評價。`,
+      reopen: `您的投訴 ${number} 已重新辦理。`,
+      merge: `您的投訴 ${number} 與同一問題的其他投訴合併辦理(${note ?? ''})。`,
+    })[action] ?? null,
 }
 
 const en: Texts = {
@@ -305,6 +332,16 @@ const en: Texts = {
   confirmReminder:
     'If it is right, tap "Submit"; to change something, just say what, e.g. "the place is Zhonglou"; or tap "Cancel".',
   locationFirst: 'Location received. Now please describe the problem in a few words.',
+  caseNews: ({ number, action, note, department }) =>
+    ({
+      accept: `Your complaint ${number} has been accepted and is handled by ${department}.`,
+      reject: `Your complaint ${number} was not accepted. Reason: ${note ?? ''}`,
+      transfer: `Your complaint ${number} has been passed to another agency: ${note ?? ''}`,
+      extend: `The deadline for your complaint ${number} has been extended. ${note ?? ''}`,
+      resolve: `Your complaint ${number} has been resolved: ${note ?? ''}\nPlease rate how it was handled.`,
+      reopen: `Your complaint ${number} has been reopened.`,
+      merge: `Your complaint ${number} is handled together with the same problem reported by others (${note ?? ''}).`,
+    })[action] ?? null,
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }

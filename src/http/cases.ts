@@ -1,0 +1,132 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { CASE_NUMBER_PATTERN } from '../domain/cases/case-number'
+import { AppError } from '../errors'
+import { caseFor, caseTimeline, listCasesFor } from '../store/staff-cases'
+import { actOnCase } from '../use-cases/act-on-case'
+import { staffSession } from './auth'
+import { staffCaseView } from './case-views'
+import type { AppEnv, Deps } from './env'
+import { readJson } from './read-json'
+
+const listQuery = z.object({
+  status: z.string().max(20).optional(),
+  category: z.string().max(20).optional(),
+  district: z.string().max(20).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  cursor: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+
+const reason = z.string().trim().min(1, '须写明原因').max(1000)
+const version = z.number().int().min(1)
+const actionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('accept'), version }),
+  z.strictObject({ action: z.literal('reject'), version, reason }),
+  z.strictObject({
+    action: z.literal('transfer'),
+    version,
+    agency: z.string().min(1).max(64),
+    reason,
+  }),
+  z.strictObject({
+    action: z.literal('assign'),
+    version,
+    assignee: z.string().trim().min(1).max(64),
+  }),
+  z.strictObject({ action: z.literal('return'), version, reason }),
+  z.strictObject({ action: z.literal('start'), version }),
+  z.strictObject({
+    action: z.literal('extend'),
+    version,
+    days: z.number().int().min(1).max(30),
+    reason,
+  }),
+  z.strictObject({
+    action: z.literal('resolve'),
+    version,
+    reply: z.string().trim().min(1).max(4000),
+  }),
+  z.strictObject({ action: z.literal('close'), version }),
+  z.strictObject({ action: z.literal('reopen'), version, reason }),
+  z.strictObject({
+    action: z.literal('escalate'),
+    version,
+    note: z.string().trim().min(1).max(1000),
+  }),
+  z.strictObject({
+    action: z.literal('merge'),
+    version,
+    into: z.string().regex(CASE_NUMBER_PATTERN),
+  }),
+  z.strictObject({ action: z.literal('note'), version, text: z.string().trim().min(1).max(4000) }),
+])
+
+function caseNumber(raw: string): string {
+  const number = raw.toUpperCase()
+  if (!new RegExp(`^${CASE_NUMBER_PATTERN.source}$`).test(number)) {
+    throw new AppError('VALIDATION_FAILED', `案件编号格式不对:${raw}`)
+  }
+  return number
+}
+
+/** The staff side of cases: the queue, one case with its timeline, and actions on it. */
+export function caseRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  app.use(staffSession(deps))
+
+  app.get('/', async (c) => {
+    const parsed = listQuery.safeParse(c.req.query())
+    if (!parsed.success)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      )
+    const { cursor, limit, overdue, ...filter } = parsed.data
+    const rows = await listCasesFor(deps.store.db, c.get('staff'), {
+      ...filter,
+      overdue: overdue === undefined ? undefined : overdue === 'true',
+      before: cursor,
+      limit: limit + 1,
+    })
+    const page = rows.slice(0, limit)
+    return c.json({
+      items: page.map(staffCaseView),
+      nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null,
+    })
+  })
+
+  app.get('/:number', async (c) => {
+    const number = caseNumber(c.req.param('number'))
+    const row = await caseFor(deps.store.db, c.get('staff'), number)
+    if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
+    const events = await caseTimeline(deps.store.db, row.id)
+    return c.json({
+      ...staffCaseView(row),
+      timeline: events.map((e) => ({
+        action: e.action,
+        actor: e.actor,
+        from: e.from_status,
+        to: e.to_status,
+        note: e.note,
+        public: e.public === 1,
+        at: e.created_at,
+      })),
+    })
+  })
+
+  app.post('/:number/actions', async (c) => {
+    const number = caseNumber(c.req.param('number'))
+    const action = await readJson(c, actionBody)
+    const row = await actOnCase(deps, c.get('staff'), number, action, deps.now())
+    return c.json(staffCaseView(row))
+  })
+
+  return app
+}

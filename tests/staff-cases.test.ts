@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { hashPassword } from '../src/domain/staff/password'
+import { insertStaff } from '../src/store/staff'
+import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { chatSession, testApp } from './support/test-app'
+
+const PASSWORD = 'a long enough password'
+
+describeEachDialect('handlers work cases through the API', (open) => {
+  let store: TestStore
+  let app: ReturnType<typeof testApp>['app']
+  const tokens: Record<string, string> = {}
+
+  beforeEach(async () => {
+    store = await migratedStore(open)
+    app = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0' }).app
+    const hash = await hashPassword(PASSWORD)
+    const people = [
+      ['wang', 'handler', 'wujin-branch'],
+      ['zhao', 'supervisor', 'wujin-branch'],
+      ['li', 'handler', 'tianning-branch'],
+      ['chen', 'analyst', null],
+    ] as const
+    for (const [username, role, departmentId] of people) {
+      await insertStaff(store.db, {
+        username,
+        displayName: username,
+        role,
+        departmentId,
+        passwordHash: hash,
+        now: new Date(),
+      })
+      const res = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      })
+      tokens[username] = (await res.json()).token
+    }
+  })
+  afterEach(async () => store.cleanup())
+
+  const as = (who: string) => ({
+    Authorization: `Bearer ${tokens[who]}`,
+    'Content-Type': 'application/json',
+  })
+  const act = (who: string, number: string, body: unknown) =>
+    app.request(`/api/v1/cases/${number}/actions`, {
+      method: 'POST',
+      headers: as(who),
+      body: JSON.stringify(body),
+    })
+
+  async function fileInWujin() {
+    const resident = await chatSession(app)
+    const body = await resident.complain('武进区湖塘镇工厂每天冒黑烟')
+    return { resident, number: body.case.number as string }
+  }
+
+  it('shows a handler the queue of their department only', async () => {
+    const { number } = await fileInWujin()
+    const mine = await (await app.request('/api/v1/cases', { headers: as('wang') })).json()
+    expect(mine.items.map((c: { number: string }) => c.number)).toEqual([number])
+    expect(mine.items[0]).toMatchObject({
+      version: 1,
+      department: 'wujin-branch',
+      flags: { overdue: false },
+      deadlines: { accept: expect.any(String) },
+    })
+    const theirs = await (await app.request('/api/v1/cases', { headers: as('li') })).json()
+    expect(theirs.items).toEqual([])
+    const all = await (await app.request('/api/v1/cases', { headers: as('chen') })).json()
+    expect(all.items).toHaveLength(1)
+  })
+
+  it('accepts a case, writes the event, and tells the resident', async () => {
+    const { number, resident } = await fileInWujin()
+    const res = await act('wang', number, { action: 'accept', version: 1 })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ status: 'accepted', version: 2 })
+    const detail = await (
+      await app.request(`/api/v1/cases/${number}`, { headers: as('wang') })
+    ).json()
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['file', 'accept'])
+    expect(detail.timeline[1]).toMatchObject({ actor: 'staff:wang', from: 'new', to: 'accepted' })
+    const rows = await store.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('conversation_id', '=', resident.sessionId)
+      .execute()
+    expect(rows.map((r) => r.text)).toEqual([
+      expect.stringMatching(new RegExp(`${number} 已受理,由常州市武进生态环境局办理`)),
+    ])
+  })
+
+  it('answers a stale version with 409 and changes nothing', async () => {
+    const { number } = await fileInWujin()
+    await act('wang', number, { action: 'accept', version: 1 })
+    const before = await countRows(store, 'case_events')
+    const stale = await act('wang', number, { action: 'assign', version: 1, assignee: 'wang' })
+    expect(stale.status).toBe(409)
+    expect((await stale.json()).error.code).toBe('VERSION_CONFLICT')
+    expect(await countRows(store, 'case_events')).toBe(before)
+  })
+
+  it('answers a transition the state does not allow with 409 naming what is allowed', async () => {
+    const { number } = await fileInWujin()
+    const res = await act('wang', number, { action: 'resolve', version: 1, reply: '已处理' })
+    expect(res.status).toBe(409)
+    const { error } = await res.json()
+    expect(error.code).toBe('INVALID_TRANSITION')
+    expect(error.message).toMatch(/accept/)
+  })
+
+  it('hides another department’s case (404) and keeps analysts to reading (403)', async () => {
+    const { number } = await fileInWujin()
+    expect((await app.request(`/api/v1/cases/${number}`, { headers: as('li') })).status).toBe(404)
+    expect((await act('li', number, { action: 'accept', version: 1 })).status).toBe(404)
+    expect((await act('chen', number, { action: 'accept', version: 1 })).status).toBe(403)
+  })
+
+  it('lets a supervisor escalate, and refuses it to a handler', async () => {
+    const { number } = await fileInWujin()
+    expect(
+      (await act('wang', number, { action: 'escalate', version: 1, note: '请加快' })).status,
+    ).toBe(403)
+    const res = await act('zhao', number, { action: 'escalate', version: 1, note: '请加快' })
+    expect((await res.json()).flags.escalated).toBe(true)
+  })
+
+  it('refuses bad input with 400 and unknown cases with 404', async () => {
+    const { number } = await fileInWujin()
+    expect((await act('wang', number, { action: 'fly', version: 1 })).status).toBe(400)
+    expect((await act('wang', number, { action: 'reject', version: 1 })).status).toBe(400)
+    expect((await act('wang', 'CZ20991231-9999', { action: 'accept', version: 1 })).status).toBe(
+      404,
+    )
+    expect(
+      (await app.request('/api/v1/cases', { headers: { 'Content-Type': 'application/json' } }))
+        .status,
+    ).toBe(401)
+  })
+})
