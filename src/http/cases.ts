@@ -5,6 +5,7 @@ import { AppError } from '../errors'
 import { caseFor, caseTimeline, listCasesFor } from '../store/staff-cases'
 import { actOnCase } from '../use-cases/act-on-case'
 import { staffSession } from './auth'
+import { caseNumberParam, pageOf } from './case-params'
 import { staffCaseView } from './case-views'
 import type { AppEnv, Deps } from './env'
 import { readJson } from './read-json'
@@ -68,14 +69,6 @@ const actionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('note'), version, text: z.string().trim().min(1).max(4000) }),
 ])
 
-function caseNumber(raw: string): string {
-  const number = raw.toUpperCase()
-  if (!new RegExp(`^${CASE_NUMBER_PATTERN.source}$`).test(number)) {
-    throw new AppError('VALIDATION_FAILED', `案件编号格式不对:${raw}`)
-  }
-  return number
-}
-
 /** The staff side of cases: the queue, one case with its timeline, and actions on it. */
 export function caseRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
@@ -95,15 +88,12 @@ export function caseRoutes(deps: Deps) {
       before: cursor,
       limit: limit + 1,
     })
-    const page = rows.slice(0, limit)
-    return c.json({
-      items: page.map(staffCaseView),
-      nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null,
-    })
+    const { items, nextCursor } = pageOf(rows, limit)
+    return c.json({ items: items.map(staffCaseView), nextCursor })
   })
 
   app.get('/:number', async (c) => {
-    const number = caseNumber(c.req.param('number'))
+    const number = caseNumberParam(c.req.param('number'))
     const row = await caseFor(deps.store.db, c.get('staff'), number)
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
     const events = await caseTimeline(deps.store.db, row.id)
@@ -122,7 +112,7 @@ export function caseRoutes(deps: Deps) {
   })
 
   app.post('/:number/actions', async (c) => {
-    const number = caseNumber(c.req.param('number'))
+    const number = caseNumberParam(c.req.param('number'))
     const action = await readJson(c, actionBody)
     const row = await actOnCase(deps, c.get('staff'), number, action, deps.now())
     return c.json(staffCaseView(row))

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { CASE_NUMBER_PATTERN } from '../domain/cases/case-number'
 import { AppError } from '../errors'
 import { caseOfConversation, casesOfConversation, publicEvents } from '../store/resident-views'
+import { caseNumberParam, pageOf } from './case-params'
 import { residentCaseView } from './case-views'
 import { chatSession } from './chat'
 import type { AppEnv, Deps } from './env'
@@ -33,16 +33,12 @@ export function myCasesRoutes(deps: Deps) {
       limit: limit + 1,
       before: cursor,
     })
-    const page = rows.slice(0, limit)
-    const nextCursor = rows.length > limit ? String(page.at(-1)!.id) : null
-    return c.json({ items: page.map(residentCaseView), nextCursor })
+    const { items, nextCursor } = pageOf(rows, limit)
+    return c.json({ items: items.map(residentCaseView), nextCursor })
   })
 
   app.get('/:number', async (c) => {
-    const number = c.req.param('number').toUpperCase()
-    if (!new RegExp(`^${CASE_NUMBER_PATTERN.source}$`).test(number)) {
-      throw new AppError('VALIDATION_FAILED', `案件编号格式不对:${number}(应形如 CZ20261128-0007)`)
-    }
+    const number = caseNumberParam(c.req.param('number'))
     const row = await caseOfConversation(deps.store.db, c.get('session').id, number)
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到您名下编号为 ${number} 的案件`)
     const events = await publicEvents(deps.store.db, row.id)
