@@ -6,6 +6,7 @@ import { ConfigError, parseConfig, type Config } from './config'
 import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
 import { ensureAdmin } from './use-cases/ensure-admin'
+import { startDeadlineSweep } from './jobs/deadline-sweep'
 import { openStore } from './store/open-database'
 import { photosOnDisk } from './store/photos-on-disk'
 
@@ -46,8 +47,13 @@ async function main(): Promise<void> {
     logger.info('listening', { url: `http://${config.HOST}:${info.port}`, database: store.dialect })
   })
 
+  const stopSweep = startDeadlineSweep(store, (err) =>
+    logger.error('deadline sweep failed', { error: String(err) }),
+  )
+
   const stop = (signal: string) => {
     logger.info('stopping', { signal })
+    stopSweep()
     server.close(() => void store.close().then(() => process.exit(0)))
     // requests in flight get two seconds; open event streams would otherwise hold the exit
     // (browsers reconnect to another instance and resume after their last event)

@@ -1,0 +1,55 @@
+import { OPEN_STATUSES } from '../domain/cases/lifecycle'
+import type { Store } from '../store/open-database'
+
+/**
+ * Flags open cases past their deadline as overdue and writes an event for each: not accepted by
+ * the acceptance deadline, or not resolved by the resolution deadline. The UPDATE only takes
+ * cases not yet flagged, so several servers sweeping at once flag each case once.
+ */
+export async function sweepDeadlines(store: Store, now: Date): Promise<string[]> {
+  const at = now.toISOString()
+  return store.write(async (trx) => {
+    const flagged = await trx
+      .updateTable('cases')
+      .set({ overdue: 1, updated_at: at })
+      .where('overdue', '=', 0)
+      .where('status', 'in', [...OPEN_STATUSES])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'new'), eb('accept_due_at', '<', at)]),
+          eb('resolve_due_at', '<', at),
+        ]),
+      )
+      .returning(['id', 'number', 'status'])
+      .execute()
+    if (flagged.length > 0) {
+      await trx
+        .insertInto('case_events')
+        .values(
+          flagged.map((c) => ({
+            case_id: c.id,
+            actor: 'system',
+            action: 'overdue',
+            from_status: c.status,
+            to_status: c.status,
+            note: c.status === 'new' ? '超过受理期限' : '超过办理期限',
+            public: 0 as const,
+            created_at: at,
+          })),
+        )
+        .execute()
+    }
+    return flagged.map((c) => c.number)
+  })
+}
+
+/** Runs the sweep every minute; returns a function that stops it. */
+export function startDeadlineSweep(
+  store: Store,
+  onError: (err: unknown) => void,
+  everyMs = 60_000,
+): () => void {
+  const timer = setInterval(() => void sweepDeadlines(store, new Date()).catch(onError), everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
