@@ -4,6 +4,7 @@ import * as m0002 from './0002-seed-reference-data'
 import * as m0003 from './0003-case-photos'
 import * as m0004 from './0004-notifications'
 import * as m0005 from './0005-staff'
+import * as m0006 from './0006-surveys'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-case-photos': m0003,
   '0004-notifications': m0004,
   '0005-staff': m0005,
+  '0006-surveys': m0006,
 }

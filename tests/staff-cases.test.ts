@@ -140,4 +140,83 @@ describeEachDialect('handlers work cases through the API', (open) => {
         .status,
     ).toBe(401)
   })
+
+  async function resolveInWujin() {
+    const filed = await fileInWujin()
+    let version = 1
+    for (const body of [
+      { action: 'accept' },
+      { action: 'assign', assignee: 'wang' },
+      { action: 'start' },
+      { action: 'resolve', reply: '已责令该厂整改,安装除尘设施' },
+    ]) {
+      const res = await act('wang', filed.number, { ...body, version })
+      expect(res.status).toBe(200)
+      version = (await res.json()).version
+    }
+    return filed
+  }
+
+  it('asks the resident to rate a resolved case, and 不满意 in the chat reopens it for the supervisor', async () => {
+    const { number, resident } = await resolveInWujin()
+    const pushed = await store.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('conversation_id', '=', resident.sessionId)
+      .orderBy('id')
+      .execute()
+    expect(pushed.at(-1)).toMatchObject({
+      text: expect.stringMatching(/已办结/),
+      options: JSON.stringify(['满意', '基本满意', '不满意']),
+    })
+    const reply = await (await resident.send({ text: '不满意,还是有黑烟' })).json()
+    expect(reply.replies[0].text).toMatch(new RegExp(`${number} 已重新办理`))
+    const detail = await (
+      await app.request(`/api/v1/cases/${number}`, { headers: as('zhao') })
+    ).json()
+    expect(detail).toMatchObject({ status: 'assigned', flags: { escalated: true } })
+    expect(detail.timeline.at(-1)).toMatchObject({
+      actor: 'resident',
+      action: 'reopen',
+      note: expect.stringMatching(/dissatisfied/),
+    })
+  })
+
+  it('takes a rating through the resident API once, and only for a resolved case of their own', async () => {
+    const { number, resident } = await resolveInWujin()
+    const rate = (token: string, body: unknown) =>
+      app.request(`/api/v1/my/cases/${number}/survey`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const stranger = await chatSession(app)
+    expect((await rate(stranger.token, { rating: 'satisfied' })).status).toBe(404)
+    expect((await rate(resident.token, { rating: 'great' })).status).toBe(400)
+    const ok = await rate(resident.token, {
+      rating: 'basically_satisfied',
+      comment: '处理还算及时',
+    })
+    expect(ok.status).toBe(200)
+    expect(await ok.json()).toMatchObject({ status: 'closed', reopened: false })
+    const again = await rate(resident.token, { rating: 'satisfied' })
+    expect(again.status).toBe(409)
+    const survey = await store.db.selectFrom('case_surveys').selectAll().executeTakeFirstOrThrow()
+    expect(survey).toMatchObject({
+      rating: 'basically_satisfied',
+      comment: '处理还算及时',
+      channel: 'web',
+    })
+  })
+
+  it('does not take a rating before the case is resolved', async () => {
+    const { number, resident } = await fileInWujin()
+    const res = await app.request(`/api/v1/my/cases/${number}/survey`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${resident.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ rating: 'satisfied' }),
+    })
+    expect(res.status).toBe(409)
+    expect(await countRows(store, 'case_surveys')).toBe(0)
+  })
 })

@@ -4,6 +4,9 @@ import { AppError } from '../errors'
 import { caseOfConversation, casesOfConversation, publicEvents } from '../store/resident-views'
 import { caseNumberParam, pageOf } from './case-params'
 import { residentCaseView } from './case-views'
+import { readJson } from './read-json'
+import { RATINGS } from '../domain/surveys/rating'
+import { rateCase } from '../use-cases/rate-case'
 import { chatSession } from './chat'
 import type { AppEnv, Deps } from './env'
 
@@ -53,5 +56,29 @@ export function myCasesRoutes(deps: Deps) {
     })
   })
 
+  app.post('/:number/survey', async (c) => {
+    const number = caseNumberParam(c.req.param('number'))
+    const { rating, comment } = await readJson(c, surveyBody)
+    const reopened = await deps.store.write(async (trx) => {
+      const row = await caseOfConversation(trx, c.get('session').id, number)
+      if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到您名下编号为 ${number} 的案件`)
+      return (
+        await rateCase(trx, row, {
+          rating,
+          comment: comment ?? null,
+          channel: 'web',
+          now: deps.now(),
+        })
+      ).reopened
+    })
+    const row = await caseOfConversation(deps.store.db, c.get('session').id, number)
+    return c.json({ ...residentCaseView(row!), reopened })
+  })
+
   return app
 }
+
+const surveyBody = z.strictObject({
+  rating: z.enum(RATINGS),
+  comment: z.string().trim().max(1000).optional(),
+})

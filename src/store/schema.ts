@@ -141,6 +141,15 @@ export interface StaffSessionTable {
   expires_at: string
 }
 
+export interface CaseSurveyTable {
+  id: Generated<number>
+  case_id: number
+  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'not_rated'
+  comment: string | null
+  channel: string
+  answered_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -152,6 +161,7 @@ export interface Database {
   notifications: NotificationTable
   staff: StaffTable
   staff_sessions: StaffSessionTable
+  case_surveys: CaseSurveyTable
 }
 
 export type Department = Selectable<DepartmentTable>

@@ -16,6 +16,8 @@ import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { Db } from '../store/schema'
 import { fileCase, type FiledCase } from './file-case'
+import { rateCase } from './rate-case'
+import type { Rating } from '../domain/surveys/rating'
 
 /** One message from a resident, whatever channel it came through. */
 export interface InboundMessage {
@@ -85,6 +87,36 @@ async function statusReplies(
   return [{ text: t.statusOf({ number: found.number, status, update: found.public_note }) }]
 }
 
+async function rateReplies(
+  db: Db,
+  state: ConversationState,
+  msg: InboundMessage,
+  command: { rating: Rating; comment: string; caseNumber: string | null },
+): Promise<Reply[]> {
+  const t = texts[state.language]
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('conversation_id', '=', msg.conversationId)
+    .where('status', '=', 'resolved')
+  if (command.caseNumber) query = query.where('number', '=', command.caseNumber)
+  const row = await query.orderBy('id', 'desc').limit(1).executeTakeFirst()
+  const rated =
+    row &&
+    !(await db
+      .selectFrom('case_surveys')
+      .select('id')
+      .where('case_id', '=', row.id)
+      .executeTakeFirst())
+  if (!row || !rated) return [{ text: t.feedbackThanks }]
+  const { reopened } = await rateCase(db, row, {
+    ...command,
+    channel: msg.channel,
+    now: msg.receivedAt,
+  })
+  return [{ text: reopened ? t.surveyReopened(row.number) : t.surveyThanks(row.number) }]
+}
+
 /**
  * Takes one inbound message through the conversation: classifies it, files a case when the
  * complaint is complete, and stores the message with its reply — all in one transaction, so a
@@ -133,6 +165,8 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
         }
         filed = await fileCase(trx, reference, command.draft, reporter, deps.casePrefix, now)
         replies.push(...filedReplies(turn.state, filed))
+      } else if (command.type === 'rate') {
+        replies.push(...(await rateReplies(trx, turn.state, msg, command)))
       } else if (command.type === 'status') {
         replies.push(
           ...(await statusReplies(trx, turn.state, msg.conversationId, command.caseNumber)),

@@ -5,6 +5,7 @@ import {
   type Language,
   type Subcategory,
 } from '../classify/types'
+import { ratingOf, type Rating } from '../surveys/rating'
 import { isOneOf, mentions, phoneOf, whenOf } from './extract'
 import { findPlace } from '../classify/gazetteer'
 import { normalise } from '../classify/normalise'
@@ -58,7 +59,10 @@ export interface Reply {
 
 /** Work the engine asks the caller to do; the caller turns results into replies. */
 export type Command =
-  { type: 'file_case'; draft: Draft } | { type: 'status'; caseNumber: string | null }
+  | { type: 'file_case'; draft: Draft }
+  | { type: 'status'; caseNumber: string | null }
+  /** a rating of the resident's latest resolved case (or the one named) */
+  | { type: 'rate'; rating: Rating; comment: string; caseNumber: string | null }
 
 export interface Turn {
   state: ConversationState
@@ -374,8 +378,15 @@ export function converse(
     }
     case 'status':
       return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
-    case 'feedback':
-      return reply(t.feedbackThanks)
+    case 'feedback': {
+      const rating = ratingOf(text)
+      if (!rating) return reply(t.feedbackThanks)
+      return {
+        state: s,
+        replies: before,
+        commands: [{ type: 'rate', rating, comment: text, caseNumber: c.caseNumber }],
+      }
+    }
     case 'chitchat':
       return reply(draft ? t.askPlaceAgain : t.welcome)
   }

@@ -29,6 +29,8 @@ export interface Texts {
   askCorrection: string
   confirmReminder: string
   locationFirst: string
+  surveyThanks: (number: string) => string
+  surveyReopened: (number: string) => string
   /** what the resident is told when staff act on their case (SPEC §4) */
   caseNews: (p: {
     number: string
@@ -150,6 +152,8 @@ const zhHans: Texts = {
       reopen: `您的投诉 ${number} 已重新办理。`,
       merge: `您的投诉 ${number} 与同一问题的其他投诉合并办理(${note ?? ''}),后续进展会继续告知您。`,
     })[action] ?? null,
+  surveyThanks: (number) => `感谢您对案件 ${number} 的评价,案件已归档。`,
+  surveyReopened: (number) => `很抱歉没有让您满意。案件 ${number} 已重新办理,并交由负责人督办。`,
 }
 
 const zhHant: Texts = {
@@ -251,6 +255,8 @@ const zhHant: Texts = {
       reopen: `您的投訴 ${number} 已重新辦理。`,
       merge: `您的投訴 ${number} 與同一問題的其他投訴合併辦理(${note ?? ''})。`,
     })[action] ?? null,
+  surveyThanks: (number) => `感謝您對案件 ${number} 的評價,案件已歸檔。`,
+  surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理,並交由負責人督辦。`,
 }
 
 const en: Texts = {
@@ -342,6 +348,9 @@ const en: Texts = {
       reopen: `Your complaint ${number} has been reopened.`,
       merge: `Your complaint ${number} is handled together with the same problem reported by others (${note ?? ''}).`,
     })[action] ?? null,
+  surveyThanks: (number) => `Thank you for rating case ${number}; it is now closed.`,
+  surveyReopened: (number) =>
+    `We are sorry it did not satisfy you. Case ${number} has been reopened and a supervisor will follow it.`,
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }
