@@ -1,4 +1,5 @@
 import { OPEN_STATUSES } from '../domain/cases/lifecycle'
+import { closeUnrated } from './close-unrated'
 import type { Store } from '../store/open-database'
 
 /**
@@ -43,13 +44,18 @@ export async function sweepDeadlines(store: Store, now: Date): Promise<string[]>
   })
 }
 
-/** Runs the sweep every minute; returns a function that stops it. */
+/** Runs the sweeps every minute (deadlines, unrated cases); returns a function that stops them. */
 export function startDeadlineSweep(
   store: Store,
   onError: (err: unknown) => void,
   everyMs = 60_000,
 ): () => void {
-  const timer = setInterval(() => void sweepDeadlines(store, new Date()).catch(onError), everyMs)
+  const sweep = async () => {
+    const now = new Date()
+    await sweepDeadlines(store, now)
+    await closeUnrated(store, now)
+  }
+  const timer = setInterval(() => void sweep().catch(onError), everyMs)
   timer.unref()
   return () => clearInterval(timer)
 }

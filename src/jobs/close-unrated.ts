@@ -1,0 +1,59 @@
+import type { Store } from '../store/open-database'
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000
+
+/**
+ * Closes cases resolved more than seven days ago that the resident never rated, recording them
+ * as not rated: counted apart, never as satisfied (SPEC §5). Safe with several servers: a case
+ * is taken only while it is still resolved and unrated.
+ */
+export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
+  const at = now.toISOString()
+  const before = new Date(now.getTime() - WEEK_MS).toISOString()
+  return store.write(async (trx) => {
+    const stale = await trx
+      .selectFrom('cases')
+      .leftJoin('case_surveys', 'case_surveys.case_id', 'cases.id')
+      .select(['cases.id', 'cases.number', 'cases.version'])
+      .where('cases.status', '=', 'resolved')
+      .where('cases.updated_at', '<', before)
+      .where('case_surveys.id', 'is', null)
+      .limit(500)
+      .execute()
+    const closed: string[] = []
+    for (const c of stale) {
+      const done = await trx
+        .updateTable('cases')
+        .set({ status: 'closed', closed_at: at, updated_at: at, version: c.version + 1 })
+        .where('id', '=', c.id)
+        .where('status', '=', 'resolved')
+        .executeTakeFirst()
+      if (Number(done.numUpdatedRows) !== 1) continue
+      await trx
+        .insertInto('case_surveys')
+        .values({
+          case_id: c.id,
+          rating: 'not_rated',
+          comment: null,
+          channel: 'system',
+          answered_at: at,
+        })
+        .execute()
+      await trx
+        .insertInto('case_events')
+        .values({
+          case_id: c.id,
+          actor: 'system',
+          action: 'close',
+          from_status: 'resolved',
+          to_status: 'closed',
+          note: '七日内未评价,按未评价归档',
+          public: 0,
+          created_at: at,
+        })
+        .execute()
+      closed.push(c.number)
+    }
+    return closed
+  })
+}
