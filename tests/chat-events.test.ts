@@ -78,6 +78,20 @@ describeEachDialect('pushed messages (server-sent events)', (open) => {
     expect(events.map((e) => e.data.text)).toEqual(['我的消息'])
   })
 
+  it('refuses a fifth open stream for one session, and frees a place when one closes', async () => {
+    const me = await chatSession(app)
+    const open = () => app.request(`/api/v1/chat/events?token=${me.token}`)
+    const streams = await Promise.all([open(), open(), open(), open()])
+    expect(streams.map((r) => r.status)).toEqual([200, 200, 200, 200])
+    const fifth = await open()
+    expect(fifth.status).toBe(429)
+    await streams[0]!.body!.cancel()
+    await new Promise((r) => setTimeout(r, 100))
+    const again = await open()
+    expect(again.status).toBe(200)
+    for (const s of [...streams.slice(1), again]) await s.body!.cancel()
+  })
+
   it('asks for the session token', async () => {
     expect((await app.request('/api/v1/chat/events')).status).toBe(401)
     expect((await app.request('/api/v1/chat/events?token=nonsense')).status).toBe(401)

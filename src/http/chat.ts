@@ -191,39 +191,61 @@ export function chatRoutes(deps: Deps) {
 
   // Later messages (acceptance, transfer, resolution, the survey) as server-sent events. The event
   // id lets a reconnecting browser resume after the last one it saw (Last-Event-ID).
+  const openStreams = new Map<string, number>()
   app.get('/events', chatSession(deps, { queryToken: true }), (c) => {
     const conversationId = c.get('session').id
+    // a few tabs are fine; a client opening streams without end is not
+    const open = openStreams.get(conversationId) ?? 0
+    if (open >= STREAMS_PER_SESSION) {
+      throw new AppError('RATE_LIMITED', `同一会话最多同时打开 ${STREAMS_PER_SESSION} 个页面`, {
+        retryAfter: 30,
+      })
+    }
+    openStreams.set(conversationId, open + 1)
+    const release = () => {
+      const n = (openStreams.get(conversationId) ?? 1) - 1
+      if (n <= 0) openStreams.delete(conversationId)
+      else openStreams.set(conversationId, n)
+    }
     const resumeFrom = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId')
     const poll = deps.config.SSE_POLL_MS
     return streamSSE(c, async (stream) => {
-      let aborted = false
-      stream.onAbort(() => {
-        aborted = true
-      })
-      let last =
-        resumeFrom && /^\d{1,9}$/.test(resumeFrom)
-          ? Number(resumeFrom)
-          : await lastNotificationId(deps.store.db, conversationId)
-      const started = Date.now()
-      let quiet = 0
-      while (!aborted && Date.now() - started < STREAM_MAX_MS) {
-        const rows = await notificationsAfter(deps.store.db, conversationId, last)
-        for (const n of rows) {
-          const data = {
-            text: n.text,
-            options: n.options ? JSON.parse(n.options) : undefined,
-            caseNumber: n.case_number ?? undefined,
+      try {
+        let aborted = false
+        stream.onAbort(() => {
+          aborted = true
+        })
+        let last =
+          resumeFrom && /^\d{1,9}$/.test(resumeFrom)
+            ? Number(resumeFrom)
+            : await lastNotificationId(deps.store.db, conversationId)
+        const started = Date.now()
+        let quiet = 0
+        while (!aborted && Date.now() - started < STREAM_MAX_MS) {
+          const rows = await notificationsAfter(deps.store.db, conversationId, last)
+          for (const n of rows) {
+            const data = {
+              text: n.text,
+              options: n.options ? JSON.parse(n.options) : undefined,
+              caseNumber: n.case_number ?? undefined,
+            }
+            await stream.writeSSE({
+              id: String(n.id),
+              event: 'message',
+              data: JSON.stringify(data),
+            })
+            last = n.id
           }
-          await stream.writeSSE({ id: String(n.id), event: 'message', data: JSON.stringify(data) })
-          last = n.id
+          if (rows.length > 0) continue
+          quiet += poll
+          if (quiet >= KEEP_ALIVE_MS) {
+            await stream.write(': keep-alive\n\n')
+            quiet = 0
+          }
+          await stream.sleep(poll)
         }
-        if (rows.length > 0) continue
-        quiet += poll
-        if (quiet >= KEEP_ALIVE_MS) {
-          await stream.write(': keep-alive\n\n')
-          quiet = 0
-        }
-        await stream.sleep(poll)
+      } finally {
+        release()
       }
     })
   })
@@ -235,3 +257,4 @@ const HISTORY_TURNS = 50
 // A stream ends after ten minutes and the browser reconnects, so no proxy holds it forever.
 const STREAM_MAX_MS = 10 * 60 * 1000
 const KEEP_ALIVE_MS = 15_000
+const STREAMS_PER_SESSION = 4

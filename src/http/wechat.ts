@@ -23,7 +23,7 @@ const MAX_AGE_S = 300
 
 /** The replies of one turn as one WeChat text: no buttons there, so choices become a line. */
 function asText(response: ChatResponse): string {
-  const t = texts['zh-Hans']
+  const t = texts[response.language ?? 'zh-Hans']
   return response.replies
     .map((r) => (r.options?.length ? `${r.text}\n${t.optionsLine(r.options)}` : r.text))
     .join('\n\n')

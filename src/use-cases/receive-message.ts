@@ -1,5 +1,5 @@
 import { classify } from '../domain/classify/classify'
-import type { Classification } from '../domain/classify/types'
+import type { Classification, Language } from '../domain/classify/types'
 import {
   converse,
   initialState,
@@ -32,6 +32,8 @@ export interface InboundMessage {
 
 export interface ChatResponse {
   replies: Reply[]
+  /** the language the replies are in, for channels that add words of their own */
+  language?: Language
   case?: { number: string; status: string }
 }
 
@@ -174,9 +176,10 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
       }
     }
 
+    const language = turn.state.language
     const response: ChatResponse = filed
-      ? { replies, case: { number: filed.row.number, status: filed.row.status } }
-      : { replies }
+      ? { replies, language, case: { number: filed.row.number, status: filed.row.status } }
+      : { replies, language }
     const described = describe(msg.body)
     const messageId = await insertInboundMessage(trx, {
       conversation_id: msg.conversationId,
