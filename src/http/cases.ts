@@ -97,8 +97,10 @@ export function caseRoutes(deps: Deps) {
     const row = await caseFor(deps.store.db, c.get('staff'), number)
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
     const events = await caseTimeline(deps.store.db, row.id)
+    const reference = await deps.reference.get(deps.store.db, deps.now())
     return c.json({
       ...staffCaseView(row),
+      departmentName: reference.departments.get(row.department_id ?? '')?.name ?? null,
       timeline: events.map((e) => ({
         action: e.action,
         actor: e.actor,
