@@ -335,4 +335,11 @@ describe('intake conversation', () => {
     expect(pick.state.draft?.classification.district).toBe('钟楼区')
     expect(last(pick).text).not.toMatch(/具体位置/)
   })
+
+  it('caps the length of a conversation and says how to go on', () => {
+    const long: ConversationState = { ...initialState(), turns: 1000 }
+    const turn = converse(long, text('工地打桩'), report(), NOW)
+    expect(turn.commands).toEqual([])
+    expect(last(turn).text).toMatch(/开始新的对话/)
+  })
 })

@@ -50,6 +50,8 @@ export interface ConversationState {
   pending?: { location?: Location; imageUrls?: string[] }
   /** when the resident last wrote (ISO), to welcome them back after a pause */
   updatedAt?: string
+  /** messages in this conversation so far, to cap its length */
+  turns?: number
 }
 
 export interface Reply {
@@ -78,6 +80,8 @@ export const RESUME_AFTER_MS = 30 * 60 * 1000
 export const MAX_DESCRIPTION_LENGTH = 4000
 /** Photos kept on one complaint. */
 export const MAX_PHOTOS = 9
+/** Messages one conversation may hold; past it the resident is asked to start a new one. */
+export const MAX_TURNS = 1000
 
 export const initialState = (language: Language = 'zh-Hans'): ConversationState => ({
   language,
@@ -218,8 +222,19 @@ export function converse(
 ): Turn {
   const language =
     inbound.kind === 'text' && c && c.intent !== 'chitchat' ? c.language : state.language
-  const s: ConversationState = { ...state, language, updatedAt: now.toISOString() }
+  const s: ConversationState = {
+    ...state,
+    language,
+    updatedAt: now.toISOString(),
+    turns: (state.turns ?? 0) + 1,
+  }
   const t = texts[language]
+  if (s.turns! > MAX_TURNS)
+    return {
+      state: { ...s, turns: MAX_TURNS + 1 },
+      replies: [{ text: t.conversationTooLong }],
+      commands: [],
+    }
   const paused =
     state.updatedAt !== undefined && now.getTime() - Date.parse(state.updatedAt) > RESUME_AFTER_MS
   const before: Reply[] = paused && s.draft ? [{ text: t.recap(s.draft.description) }] : []

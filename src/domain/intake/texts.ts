@@ -29,6 +29,7 @@ export interface Texts {
   askCorrection: string
   confirmReminder: string
   locationFirst: string
+  conversationTooLong: string
   surveyThanks: (number: string) => string
   surveyReopened: (number: string) => string
   /** what the resident is told when staff act on their case (SPEC §4) */
@@ -154,6 +155,8 @@ const zhHans: Texts = {
     })[action] ?? null,
   surveyThanks: (number) => `感谢您对案件 ${number} 的评价,案件已归档。`,
   surveyReopened: (number) => `很抱歉没有让您满意。案件 ${number} 已重新办理,并交由负责人督办。`,
+  conversationTooLong:
+    '这次对话已经很长了,请刷新页面开始新的对话;您的投诉记录都还在「我的投诉」里。',
 }
 
 const zhHant: Texts = {
@@ -257,6 +260,7 @@ const zhHant: Texts = {
     })[action] ?? null,
   surveyThanks: (number) => `感謝您對案件 ${number} 的評價,案件已歸檔。`,
   surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理,並交由負責人督辦。`,
+  conversationTooLong: '這次對話已經很長了,請重新整理頁面開始新的對話。',
 }
 
 const en: Texts = {
@@ -351,6 +355,8 @@ const en: Texts = {
   surveyThanks: (number) => `Thank you for rating case ${number}; it is now closed.`,
   surveyReopened: (number) =>
     `We are sorry it did not satisfy you. Case ${number} has been reopened and a supervisor will follow it.`,
+  conversationTooLong:
+    'This conversation has grown very long; please start a new one. Your complaints stay under "My complaints".',
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }
