@@ -25,7 +25,9 @@ describe.runIf(browserAvailable)('staff console in a real browser', () => {
           body: JSON.stringify({ text }),
         })
       ).json()
-    await say('武进区湖塘镇一家工厂每天晚上冒黑烟,呛得不行')
+    await say(
+      '武进区湖塘镇一家工厂每天晚上冒黑烟,呛得不行 <script>window.pwned=1</script><img src=x onerror="window.pwned=2">',
+    )
     number = (await say('确认提交')).case.number
   })
   afterAll(async () => {
@@ -50,6 +52,13 @@ describe.runIf(browserAvailable)('staff console in a real browser', () => {
       await page.getByRole('button', { name: '受理', exact: true }).click()
       await page.locator('.timeline li', { hasText: '受理 → 已受理' }).waitFor()
       expect(await page.locator('#case dl').textContent()).toMatch(/已受理/)
+      // resident text is shown as text, never run as HTML
+      expect(await page.locator('.description').textContent()).toContain(
+        '<script>window.pwned=1</script>',
+      )
+      expect(
+        await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
+      ).toBeUndefined()
       await page.screenshot({ path: 'docs/screenshots/console-case.png', fullPage: true })
     } finally {
       await context.close()

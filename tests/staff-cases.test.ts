@@ -219,4 +219,18 @@ describeEachDialect('handlers work cases through the API', (open) => {
     expect(res.status).toBe(409)
     expect(await countRows(store, 'case_surveys')).toBe(0)
   })
+
+  it('lets one of two handlers acting at once win; the other gets 409 and nothing is lost', async () => {
+    const { number } = await fileInWujin()
+    const [a, b] = await Promise.all([
+      act('wang', number, { action: 'accept', version: 1 }),
+      act('zhao', number, { action: 'reject', version: 1, reason: '不属于环保问题' }),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 409])
+    const detail = await (
+      await app.request(`/api/v1/cases/${number}`, { headers: as('zhao') })
+    ).json()
+    expect(detail.version).toBe(2)
+    expect(detail.timeline).toHaveLength(2)
+  })
 })
