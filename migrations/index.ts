@@ -5,6 +5,7 @@ import * as m0003 from './0003-case-photos'
 import * as m0004 from './0004-notifications'
 import * as m0005 from './0005-staff'
 import * as m0006 from './0006-surveys'
+import * as m0007 from './0007-rollups'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-notifications': m0004,
   '0005-staff': m0005,
   '0006-surveys': m0006,
+  '0007-rollups': m0007,
 }

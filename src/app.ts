@@ -12,6 +12,7 @@ import { errorResponse } from './http/error-response'
 import { healthRoutes } from './http/health'
 import { myCasesRoutes } from './http/my-cases'
 import { photoRoutes } from './http/photos'
+import { statsRoutes } from './http/stats'
 import { wechatRoutes } from './http/wechat'
 import { pageRoutes } from './http/pages'
 
@@ -53,6 +54,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/cases', caseRoutes(deps))
+  app.route('/api/v1/stats', statsRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))
   app.route('/api/v1/photos', photoRoutes(deps))

@@ -233,4 +233,19 @@ describeEachDialect('handlers work cases through the API', (open) => {
     expect(detail.version).toBe(2)
     expect(detail.timeline).toHaveLength(2)
   })
+
+  it('counts filings and ratings into the year summary as they happen', async () => {
+    await resolveInWujin()
+    const { resident } = await resolveInWujin()
+    await resident.send({ text: '满意' })
+    const res = await app.request('/api/v1/stats/summary?year=2026', { headers: as('chen') })
+    const s = await res.json()
+    expect(s.categories.air).toEqual({ count: 2, lastYear: 0, yoy: null })
+    expect(s.satisfactionRate).toBe(100)
+    expect(s.text).toBe('2026年共受理生态环境投诉2件,公众满意率达100.0%。')
+    expect(
+      (await app.request('/api/v1/stats/summary?year=20x6', { headers: as('chen') })).status,
+    ).toBe(400)
+    expect((await app.request('/api/v1/stats/summary')).status).toBe(401)
+  })
 })

@@ -1,4 +1,6 @@
+import { shanghaiDay } from '../domain/shanghai-time'
 import type { Store } from '../store/open-database'
+import { countRating } from '../store/rollups'
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -39,6 +41,7 @@ export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
           answered_at: at,
         })
         .execute()
+      await countRating(trx, { day: shanghaiDay(now), rating: 'not_rated' })
       await trx
         .insertInto('case_events')
         .values({

@@ -150,6 +150,22 @@ export interface CaseSurveyTable {
   answered_at: string
 }
 
+export interface CaseRollupTable {
+  /** YYYY-MM of the Shanghai filing day */
+  month: string
+  category: string
+  subcategory: string
+  /** '' when the district is unknown */
+  district: string
+  count: number
+}
+
+export interface SurveyRollupTable {
+  month: string
+  rating: string
+  count: number
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -162,6 +178,8 @@ export interface Database {
   staff: StaffTable
   staff_sessions: StaffSessionTable
   case_surveys: CaseSurveyTable
+  case_rollups: CaseRollupTable
+  survey_rollups: SurveyRollupTable
 }
 
 export type Department = Selectable<DepartmentTable>

@@ -4,6 +4,7 @@ import { workingDaysDeadline } from '../domain/cases/working-days'
 import type { Draft } from '../domain/intake/conversation'
 import { shanghaiDay } from '../domain/shanghai-time'
 import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
+import { countFiling } from '../store/rollups'
 import type { ReferenceData } from '../store/reference-cache'
 import type { CaseRow, Db, Department, RoutingRule } from '../store/schema'
 
@@ -90,6 +91,7 @@ export async function fileCase(
     updated_at: at,
     closed_at: null,
   })
+  await countFiling(db, { filedDay: day, category, subcategory, district: c.district })
   await insertCaseEvent(db, {
     case_id: row.id,
     actor: 'resident',

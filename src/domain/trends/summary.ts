@@ -1,0 +1,128 @@
+import { CATEGORIES, type Category } from '../classify/types'
+
+export interface CategoryFigure {
+  count: number
+  lastYear: number
+  /** (this − last) / last, rounded to 0.1%; null when last year had none */
+  yoy: number | null
+}
+
+export interface YearSummary {
+  year: number
+  total: CategoryFigure
+  categories: Record<Category, CategoryFigure>
+  /** (满意 + 基本满意) / answered, in %; null when nobody answered */
+  satisfactionRate: number | null
+  answered: number
+  notRated: number
+  text: string
+}
+
+const NAMES_ZH: Record<Category, string> = {
+  air: '大气',
+  noise: '噪声',
+  water: '水',
+  waste: '固体废物',
+  radiation: '辐射',
+  other: '其他',
+}
+const NAMES_EN: Record<Category, string> = {
+  air: 'air',
+  noise: 'noise',
+  water: 'water',
+  waste: 'waste',
+  radiation: 'radiation',
+  other: 'other',
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10
+
+function figure(count: number, lastYear: number): CategoryFigure {
+  return {
+    count,
+    lastYear,
+    yoy: lastYear > 0 ? round1(((count - lastYear) / lastYear) * 100) : null,
+  }
+}
+
+/** 「下降22.5%」 or 「上升3.0%」 / "down 22.5%" or "up 3.0%". */
+function change(yoy: number, lang: 'zh' | 'en'): string {
+  const size = Math.abs(yoy).toFixed(1)
+  if (lang === 'en') return `${yoy < 0 ? 'down' : 'up'} ${size}%`
+  return `${yoy < 0 ? '下降' : '上升'}${size}%`
+}
+
+/**
+ * A year's figures with year-on-year change and one paragraph in the bureau's register, built
+ * from the counts alone (pure: the caller reads the rollups).
+ */
+export function summarise(p: {
+  year: number
+  counts: ReadonlyMap<string, number>
+  lastYear: ReadonlyMap<string, number>
+  ratings: ReadonlyMap<string, number>
+  lang: 'zh' | 'en'
+}): YearSummary {
+  const categories = Object.fromEntries(
+    CATEGORIES.map((c) => [c, figure(p.counts.get(c) ?? 0, p.lastYear.get(c) ?? 0)]),
+  ) as Record<Category, CategoryFigure>
+  const sum = (m: ReadonlyMap<string, number>) =>
+    CATEGORIES.reduce((n, c) => n + (m.get(c) ?? 0), 0)
+  const total = figure(sum(p.counts), sum(p.lastYear))
+  const good = (p.ratings.get('satisfied') ?? 0) + (p.ratings.get('basically_satisfied') ?? 0)
+  const answered = good + (p.ratings.get('dissatisfied') ?? 0)
+  const satisfactionRate = answered > 0 ? round1((good / answered) * 100) : null
+
+  // the two the bureau reports on first, then any other category that moved by 10% or more
+  const moved = CATEGORIES.filter(
+    (c) =>
+      c !== 'other' &&
+      categories[c].yoy !== null &&
+      (c === 'air' || c === 'noise' || Math.abs(categories[c].yoy!) >= 10),
+  )
+  const down = moved.filter((c) => categories[c].yoy! < 0)
+  const up = moved.filter((c) => categories[c].yoy! >= 0)
+  const parts: string[] = []
+  if (p.lang === 'zh') {
+    parts.push(
+      `${p.year}年共受理生态环境投诉${total.count}件${total.yoy === null ? '' : `,同比${change(total.yoy, 'zh')}`}`,
+    )
+    for (const group of [down, up]) {
+      if (group.length === 0) continue
+      const names = group.map((c) => NAMES_ZH[c]).join('、')
+      const changes = group
+        .map((c) => change(categories[c].yoy!, 'zh').replace(/^(下降|上升)/, ''))
+        .join('、')
+      const verb = group === down ? '下降' : '上升'
+      parts.push(
+        group.length > 1
+          ? `${names}污染投诉分别同比${verb}${changes}`
+          : `${names}污染投诉同比${verb}${changes}`,
+      )
+    }
+    if (satisfactionRate !== null) parts.push(`公众满意率达${satisfactionRate.toFixed(1)}%`)
+    return {
+      year: p.year,
+      total,
+      categories,
+      satisfactionRate,
+      answered,
+      notRated: p.ratings.get('not_rated') ?? 0,
+      text: `${parts.join(',')}。`,
+    }
+  }
+  parts.push(
+    `In ${p.year} the bureau handled ${total.count} environmental complaints${total.yoy === null ? '' : `, ${change(total.yoy, 'en')} on the year before`}`,
+  )
+  for (const c of moved) parts.push(`${NAMES_EN[c]} complaints ${change(categories[c].yoy!, 'en')}`)
+  if (satisfactionRate !== null) parts.push(`public satisfaction ${satisfactionRate.toFixed(1)}%`)
+  return {
+    year: p.year,
+    total,
+    categories,
+    satisfactionRate,
+    answered,
+    notRated: p.ratings.get('not_rated') ?? 0,
+    text: `${parts.join('; ')}.`,
+  }
+}
