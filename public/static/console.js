@@ -9,17 +9,6 @@ const who = document.getElementById('who')
 const logout = document.getElementById('logout')
 const statusFilter = document.getElementById('status-filter')
 
-const STATUS = {
-  new: '待受理',
-  accepted: '已受理',
-  assigned: '已派单',
-  in_progress: '办理中',
-  resolved: '已办结',
-  closed: '已归档',
-  rejected: '不予受理',
-  transferred: '已转办',
-  merged: '已并案',
-}
 const EVENT = {
   file: '登记',
   accept: '受理',
@@ -152,7 +141,7 @@ async function loadQueue() {
         'tr',
         { className: c.flags.overdue ? 'overdue' : '' },
         el('td', {}, link),
-        el('td', { textContent: STATUS[c.status] ?? c.status }),
+        el('td', { textContent: c.statusText }),
         el('td', { textContent: CATEGORY[c.category] ?? c.category }),
         el('td', { textContent: c.district ?? '未定' }),
         el('td', { textContent: day(c.deadlines.accept) }),
@@ -207,7 +196,7 @@ async function loadCase(number) {
     'dl',
     {},
     el('dt', { textContent: '状态' }),
-    el('dd', { textContent: STATUS[c.status] ?? c.status }),
+    el('dd', { textContent: c.statusText }),
     el('dt', { textContent: '类别' }),
     el('dd', {
       textContent: `${CATEGORY[c.category] ?? c.category} / ${SUB[c.subcategory] ?? c.subcategory}`,
@@ -226,7 +215,7 @@ async function loadCase(number) {
     { className: 'timeline' },
     ...c.timeline.map((e) =>
       el('li', {
-        textContent: `${day(e.at)} ${e.actor} ${EVENT[e.action] ?? e.action}${e.to ? ` → ${STATUS[e.to] ?? e.to}` : ''}${e.note ? `:${e.note}` : ''}`,
+        textContent: `${day(e.at)} ${e.actor} ${EVENT[e.action] ?? e.action}${e.toText ? ` → ${e.toText}` : ''}${e.note ? `:${e.note}` : ''}`,
       }),
     ),
   )

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { CASE_NUMBER_PATTERN } from '../domain/cases/case-number'
+import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
 import { caseFor, caseTimeline, listCasesFor } from '../store/staff-cases'
 import { actOnCase } from '../use-cases/act-on-case'
@@ -106,6 +107,7 @@ export function caseRoutes(deps: Deps) {
         actor: e.actor,
         from: e.from_status,
         to: e.to_status,
+        toText: e.to_status ? (texts['zh-Hans'].statusNames[e.to_status] ?? e.to_status) : null,
         note: e.note,
         public: e.public === 1,
         at: e.created_at,

@@ -73,56 +73,53 @@ export function summarise(p: {
   const answered = good + (p.ratings.get('dissatisfied') ?? 0)
   const satisfactionRate = answered > 0 ? round1((good / answered) * 100) : null
 
-  // the two the bureau reports on first, then any other category that moved by 10% or more
-  const moved = CATEGORIES.filter(
-    (c) =>
-      c !== 'other' &&
-      categories[c].yoy !== null &&
-      (c === 'air' || c === 'noise' || Math.abs(categories[c].yoy!) >= 10),
-  )
-  const down = moved.filter((c) => categories[c].yoy! < 0)
-  const up = moved.filter((c) => categories[c].yoy! >= 0)
-  const parts: string[] = []
-  if (p.lang === 'zh') {
-    parts.push(
-      `${p.year}年共受理生态环境投诉${total.count}件${total.yoy === null ? '' : `,同比${change(total.yoy, 'zh')}`}`,
-    )
-    for (const group of [down, up]) {
-      if (group.length === 0) continue
-      const names = group.map((c) => NAMES_ZH[c]).join('、')
-      const changes = group
-        .map((c) => change(categories[c].yoy!, 'zh').replace(/^(下降|上升)/, ''))
-        .join('、')
-      const verb = group === down ? '下降' : '上升'
-      parts.push(
-        group.length > 1
-          ? `${names}污染投诉分别同比${verb}${changes}`
-          : `${names}污染投诉同比${verb}${changes}`,
-      )
-    }
-    if (satisfactionRate !== null) parts.push(`公众满意率达${satisfactionRate.toFixed(1)}%`)
-    return {
-      year: p.year,
-      total,
-      categories,
-      satisfactionRate,
-      answered,
-      notRated: p.ratings.get('not_rated') ?? 0,
-      text: `${parts.join(',')}。`,
-    }
-  }
-  parts.push(
-    `In ${p.year} the bureau handled ${total.count} environmental complaints${total.yoy === null ? '' : `, ${change(total.yoy, 'en')} on the year before`}`,
-  )
-  for (const c of moved) parts.push(`${NAMES_EN[c]} complaints ${change(categories[c].yoy!, 'en')}`)
-  if (satisfactionRate !== null) parts.push(`public satisfaction ${satisfactionRate.toFixed(1)}%`)
-  return {
+  const figures = {
     year: p.year,
     total,
     categories,
     satisfactionRate,
     answered,
     notRated: p.ratings.get('not_rated') ?? 0,
-    text: `${parts.join('; ')}.`,
   }
+  return { ...figures, text: (p.lang === 'zh' ? sentenceZh : sentenceEn)(figures) }
+}
+
+type Figures = Omit<YearSummary, 'text'>
+
+// the two the bureau reports on first, then any other category that moved by 10% or more
+function reported(f: Figures): Category[] {
+  return CATEGORIES.filter((c) => {
+    const yoy = f.categories[c].yoy
+    return c !== 'other' && yoy !== null && (c === 'air' || c === 'noise' || Math.abs(yoy) >= 10)
+  })
+}
+
+/** 「2026年共受理生态环境投诉1800件,同比下降…;大气、噪声污染投诉分别同比下降22.5%、24.1%,公众满意率达95.7%。」 */
+function sentenceZh(f: Figures): string {
+  const parts = [
+    `${f.year}年共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `,同比${change(f.total.yoy, 'zh')}`}`,
+  ]
+  const moved = reported(f)
+  for (const [group, verb] of [
+    [moved.filter((c) => f.categories[c].yoy! < 0), '下降'],
+    [moved.filter((c) => f.categories[c].yoy! >= 0), '上升'],
+  ] as const) {
+    if (group.length === 0) continue
+    const names = group.map((c) => NAMES_ZH[c]).join('、')
+    const sizes = group.map((c) => `${Math.abs(f.categories[c].yoy!).toFixed(1)}%`).join('、')
+    parts.push(`${names}污染投诉${group.length > 1 ? '分别' : ''}同比${verb}${sizes}`)
+  }
+  if (f.satisfactionRate !== null) parts.push(`公众满意率达${f.satisfactionRate.toFixed(1)}%`)
+  return `${parts.join(',')}。`
+}
+
+function sentenceEn(f: Figures): string {
+  const parts = [
+    `In ${f.year} the bureau handled ${f.total.count} environmental complaints${f.total.yoy === null ? '' : `, ${change(f.total.yoy, 'en')} on the year before`}`,
+  ]
+  for (const c of reported(f))
+    parts.push(`${NAMES_EN[c]} complaints ${change(f.categories[c].yoy!, 'en')}`)
+  if (f.satisfactionRate !== null)
+    parts.push(`public satisfaction ${f.satisfactionRate.toFixed(1)}%`)
+  return `${parts.join('; ')}.`
 }
