@@ -9,7 +9,7 @@ import { staffSession } from './auth'
 import { caseNumberParam, pageOf } from './case-params'
 import { staffCaseView } from './case-views'
 import type { AppEnv, Deps } from './env'
-import { readJson } from './read-json'
+import { readJson, readQuery } from './read-json'
 
 const listQuery = z.object({
   status: z.string().max(20).optional(),
@@ -76,13 +76,7 @@ export function caseRoutes(deps: Deps) {
   app.use(staffSession(deps))
 
   app.get('/', async (c) => {
-    const parsed = listQuery.safeParse(c.req.query())
-    if (!parsed.success)
-      throw new AppError(
-        'VALIDATION_FAILED',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      )
-    const { cursor, limit, overdue, ...filter } = parsed.data
+    const { cursor, limit, overdue, ...filter } = readQuery(c, listQuery)
     const rows = await listCasesFor(deps.store.db, c.get('staff'), {
       ...filter,
       overdue: overdue === undefined ? undefined : overdue === 'true',

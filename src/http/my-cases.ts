@@ -4,7 +4,7 @@ import { AppError } from '../errors'
 import { caseOfConversation, casesOfConversation, publicEvents } from '../store/resident-views'
 import { caseNumberParam, pageOf } from './case-params'
 import { residentCaseView } from './case-views'
-import { readJson } from './read-json'
+import { readJson, readQuery } from './read-json'
 import { RATINGS } from '../domain/surveys/rating'
 import { rateCase } from '../use-cases/rate-case'
 import { chatSession } from './chat'
@@ -28,10 +28,7 @@ export function myCasesRoutes(deps: Deps) {
   app.use(chatSession(deps))
 
   app.get('/', async (c) => {
-    const parsed = listQuery.safeParse(c.req.query())
-    if (!parsed.success)
-      throw new AppError('VALIDATION_FAILED', 'cursor 与 limit 须为正整数(limit ≤ 100)')
-    const { cursor, limit } = parsed.data
+    const { cursor, limit } = readQuery(c, listQuery)
     const rows = await casesOfConversation(deps.store.db, c.get('session').id, {
       limit: limit + 1,
       before: cursor,

@@ -10,10 +10,19 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new AppError('BAD_JSON', '请求体不是有效的 JSON')
   }
-  const result = schema.safeParse(body)
+  return checked(schema, body, '请求字段有误')
+}
+
+/** The request's query parameters, checked against a schema the same way. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return checked(schema, c.req.query(), '查询参数有误')
+}
+
+function checked<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(input)
   if (!result.success) {
     const fields = result.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    throw new AppError('VALIDATION_FAILED', `请求字段有误 — ${fields.join('; ')}`, { fields })
+    throw new AppError('VALIDATION_FAILED', `${what} — ${fields.join('; ')}`, { fields })
   }
   return result.data
 }

@@ -2,10 +2,10 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { summarise } from '../domain/trends/summary'
 import { shanghaiDay } from '../domain/shanghai-time'
-import { AppError } from '../errors'
 import { categoryCounts, ratingCounts } from '../store/rollups'
 import { staffSession } from './auth'
 import type { AppEnv, Deps } from './env'
+import { readQuery } from './read-json'
 
 const summaryQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -18,17 +18,15 @@ export function statsRoutes(deps: Deps) {
   app.use(staffSession(deps))
 
   app.get('/summary', async (c) => {
-    const parsed = summaryQuery.safeParse(c.req.query())
-    if (!parsed.success)
-      throw new AppError('VALIDATION_FAILED', 'year 须为年份(如 2026),lang 为 zh 或 en')
-    const year = parsed.data.year ?? Number(shanghaiDay(deps.now()).slice(0, 4))
+    const query = readQuery(c, summaryQuery)
+    const year = query.year ?? Number(shanghaiDay(deps.now()).slice(0, 4))
     const db = deps.store.db
     const [counts, lastYear, ratings] = await Promise.all([
       categoryCounts(db, year),
       categoryCounts(db, year - 1),
       ratingCounts(db, year),
     ])
-    return c.json(summarise({ year, counts, lastYear, ratings, lang: parsed.data.lang }))
+    return c.json(summarise({ year, counts, lastYear, ratings, lang: query.lang }))
   })
 
   return app

@@ -249,11 +249,7 @@ export function decide(e: Evidence, model: Ready): Classification {
   const intentCue = (i: Intent) => (i === 'report' ? lexiconTop + e.marker : e.intent[i].score)
   const intent = mix(INTENTS, intentCue, model.intent, intentPost.p, model.weights.intent)
   if (intent.label !== 'report') {
-    const cueTerms = e.intent[intent.label].terms
-    const terms =
-      cueTerms.length > 0
-        ? cueTerms
-        : strongestFeatures(model.intent, e.features, intent.label, 3).map(plain)
+    const terms = explain(e.intent[intent.label].terms, model.intent, e.features, intent.label)
     return {
       ...base,
       intent: intent.label,
@@ -289,11 +285,12 @@ export function decide(e: Evidence, model: Ready): Classification {
     const subPost = posterior(subModel, e.features).p
     subcategory = mix(labels, own, subModel, subPost, model.weights.subcategory).label
   }
-  const lexTerms = e.category.get(category.label)?.terms ?? []
-  const terms =
-    lexTerms.length > 0
-      ? lexTerms
-      : strongestFeatures(model.category, e.features, category.label, 3).map(plain)
+  const terms = explain(
+    e.category.get(category.label)?.terms ?? [],
+    model.category,
+    e.features,
+    category.label,
+  )
   return {
     ...base,
     intent: 'report',
@@ -308,6 +305,18 @@ export function decide(e: Evidence, model: Ready): Classification {
     terms: [...terms, ...place],
     urgent: urgentPatterns.some(([pattern]) => pattern.test(e.text)),
   }
+}
+
+/** The words behind a decision: the lexicon's when any fired, else the model's strongest features. */
+function explain(
+  lexiconTerms: string[],
+  model: CompiledModel,
+  feats: readonly string[],
+  label: string,
+): string[] {
+  return lexiconTerms.length > 0
+    ? lexiconTerms
+    : strongestFeatures(model, feats, label, 3).map(plain)
 }
 
 /** A model feature as a person reads it: B:打桩 → 打桩. */
