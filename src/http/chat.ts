@@ -75,12 +75,20 @@ type SessionOwner = Pick<Conversation, 'id' | 'channel_user_id'>
 
 const KNOWN_SESSIONS = 10_000
 
+// one cache per app, shared by every route that takes a chat session (messages, events, cases, photos)
+const knownSessions = new WeakMap<Deps, Map<string, SessionOwner>>()
+function knownSessionsOf(deps: Deps): Map<string, SessionOwner> {
+  let known = knownSessions.get(deps)
+  if (!known) knownSessions.set(deps, (known = new Map()))
+  return known
+}
+
 /**
  * Resolves the bearer token of a web chat session to its conversation, or answers 401. A token
  * never changes owner, so recently seen ones are remembered and cost no query.
  */
 export function chatSession(deps: Deps, options: { queryToken?: boolean } = {}) {
-  const known = new Map<string, SessionOwner>()
+  const known = knownSessionsOf(deps)
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('Authorization') ?? ''
     // EventSource cannot send headers, so the event stream also takes ?token=
