@@ -44,18 +44,19 @@ export async function sweepDeadlines(store: Store, now: Date): Promise<string[]>
   })
 }
 
-/** Runs the sweeps every minute (deadlines, unrated cases); returns a function that stops them. */
+/** One round of the periodic sweeps (deadlines, unrated cases): the Node timer and the Workers cron run this. */
+export async function runSweeps(store: Store, now: Date): Promise<void> {
+  await sweepDeadlines(store, now)
+  await closeUnrated(store, now)
+}
+
+/** Runs the sweeps every minute; returns a function that stops them. */
 export function startDeadlineSweep(
   store: Store,
   onError: (err: unknown) => void,
   everyMs = 60_000,
 ): () => void {
-  const sweep = async () => {
-    const now = new Date()
-    await sweepDeadlines(store, now)
-    await closeUnrated(store, now)
-  }
-  const timer = setInterval(() => void sweep().catch(onError), everyMs)
+  const timer = setInterval(() => void runSweeps(store, new Date()).catch(onError), everyMs)
   timer.unref()
   return () => clearInterval(timer)
 }

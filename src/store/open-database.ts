@@ -12,20 +12,11 @@ import {
   type SqliteDatabase,
 } from 'kysely'
 import pg from 'pg'
-import { groupCommit, transactionPerCall, type WriteRunner } from './group-commit'
+import { groupCommit, transactionPerCall } from './group-commit'
 import type { Database } from './schema'
+import type { Store } from './store'
 
-export type Dialect = 'sqlite' | 'postgres'
-
-export interface Store {
-  db: Kysely<Database>
-  dialect: Dialect
-  /** the PostgreSQL schema the store works in; undefined on SQLite */
-  schema?: string
-  /** runs a unit of work in a transaction (grouped with concurrent ones on SQLite) */
-  write: WriteRunner
-  close(): Promise<void>
-}
+export type { Dialect, Store } from './store'
 
 export interface StoreOptions {
   dataDir: string

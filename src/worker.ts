@@ -1,0 +1,79 @@
+/**
+ * Cloudflare Workers entry: the same app as src/node.ts over D1, with the periodic sweeps on a
+ * cron trigger. Nothing here may import better-sqlite3, pg, node:fs or worker_threads: the store
+ * comes from src/store/d1.ts, and photos are not taken on Workers (no disk).
+ */
+import type { ExecutionContext, Hono } from 'hono'
+import { createApp } from './app'
+import { parseConfig } from './config'
+import type { AppEnv } from './http/env'
+import { runSweeps } from './jobs/deadline-sweep'
+import { createLogger, type Logger } from './logger'
+import { openD1Store, type D1Like } from './store/d1'
+import { createReferenceCache } from './store/reference-cache'
+import type { Store } from './store/store'
+import { ensureAdmin } from './use-cases/ensure-admin'
+
+/** The parts of the Workers runtime's types this entry uses (the app itself needs none). */
+interface ScheduledController {
+  scheduledTime: number
+}
+
+export interface Env {
+  DB: D1Like
+  [variable: string]: unknown
+}
+
+interface Instance {
+  app: Hono<AppEnv>
+  store: Store
+  logger: Logger
+  /** creates the first admin from ADMIN_PASSWORD once per isolate, before the first request */
+  ready: Promise<unknown>
+}
+
+// one per isolate: env is the same object for every request an isolate serves
+const instances = new WeakMap<object, Instance>()
+
+function instanceFor(env: Env): Instance {
+  let instance = instances.get(env)
+  if (instance) return instance
+  const variables = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  )
+  const config = parseConfig({ NODE_ENV: 'production', ...variables })
+  const logger = createLogger(config.LOG_LEVEL, (line, isError) =>
+    isError ? console.error(line) : console.log(line),
+  )
+  const store = openD1Store(env.DB)
+  const app = createApp({
+    store,
+    reference: createReferenceCache(),
+    config,
+    logger,
+    now: () => new Date(),
+  })
+  const ready = ensureAdmin(store.db, config.ADMIN_PASSWORD, logger, new Date()).catch((err) =>
+    logger.error('admin account not created', { error: String(err) }),
+  )
+  instance = { app, store, logger, ready }
+  instances.set(env, instance)
+  return instance
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    const { app, ready } = instanceFor(env)
+    await ready
+    return app.fetch(request, env, ctx)
+  },
+
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    const { store, logger } = instanceFor(env)
+    ctx.waitUntil(
+      runSweeps(store, new Date(controller.scheduledTime)).catch((err) =>
+        logger.error('scheduled sweep failed', { error: String(err) }),
+      ),
+    )
+  },
+}

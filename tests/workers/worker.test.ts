@@ -1,0 +1,127 @@
+import {
+  applyD1Migrations,
+  createExecutionContext,
+  createScheduledController,
+  env,
+  SELF,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
+import { beforeAll, describe, expect, it } from 'vitest'
+import worker, { type Env } from '../../src/worker'
+import { signatureOf } from '../../src/channels/wechat/verify-signature'
+import { chatSession } from '../support/chat-session'
+import { openD1Store } from '../../src/store/d1'
+
+// Every request goes through src/worker.ts inside workerd, on a D1 database migrated from
+// migrations/d1 exactly as `wrangler d1 migrations apply` would.
+const site = {
+  request: (path: string, init?: RequestInit) => SELF.fetch(`https://cz.test${path}`, init),
+}
+
+beforeAll(async () => {
+  await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)
+})
+
+async function staffToken(): Promise<string> {
+  const res = await site.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'worker-admin-2026' }),
+  })
+  expect(res.status).toBe(200)
+  return ((await res.json()) as { token: string }).token
+}
+
+describe('the Worker on D1', () => {
+  it('files a complaint through the web chat API and reads it back', async () => {
+    const me = await chatSession(site)
+    const filed = await me.complain('钟楼区西林街道小区门口每天晚上广场舞音响太吵')
+    expect(filed.case.number).toMatch(/^CZ\d{8}-\d{4}$/)
+    expect(filed.replies.map((r: { text: string }) => r.text).join('')).toContain(filed.case.number)
+
+    const mine = await site.request(`/api/v1/my/cases/${filed.case.number}`, {
+      headers: { Authorization: `Bearer ${me.token}` },
+    })
+    expect(mine.status).toBe(200)
+    expect(await mine.text()).toContain(filed.case.number)
+
+    const row = await env.DB.prepare('select category, status from cases where number = ?')
+      .bind(filed.case.number)
+      .first()
+    // social-life noise goes to the police since the 2022 noise law: filed, then referred at once
+    expect(row).toEqual({ category: 'noise', status: 'transferred' })
+  })
+
+  it('gives a retried chat message the first answer and files nothing twice', async () => {
+    const me = await chatSession(site)
+    await me.send({ text: '新北区薛家镇饭店油烟很大' })
+    const before = await env.DB.prepare('select count(*) as n from messages').first<{ n: number }>()
+    const first = await me.send({ text: '确认提交' }, { 'Idempotency-Key': 'retry-7' })
+    const again = await me.send({ text: '确认提交' }, { 'Idempotency-Key': 'retry-7' })
+    expect(await again.json()).toEqual(await first.json())
+    const after = await env.DB.prepare('select count(*) as n from messages').first<{ n: number }>()
+    expect(after!.n - before!.n).toBe(1)
+  })
+
+  it('serves the staff API and the statistics to a signed-in admin', async () => {
+    const me = await chatSession(site)
+    const filed = await me.complain('武进区湖塘镇工地半夜打桩')
+    const token = await staffToken()
+    const auth = { headers: { Authorization: `Bearer ${token}` } }
+
+    const one = await site.request(`/api/v1/cases/${filed.case.number}`, auth)
+    expect(one.status).toBe(200)
+    expect(await one.text()).toContain('湖塘')
+
+    const stats = await site.request('/api/v1/stats/summary?year=2026', auth)
+    expect(stats.status).toBe(200)
+
+    expect((await site.request('/api/v1/cases', {})).status).toBe(401)
+  })
+
+  it('answers the WeChat Official Account webhook with a signed check', async () => {
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce = '8472615'
+    const query = new URLSearchParams({
+      timestamp,
+      nonce,
+      signature: signatureOf(['czeco2026', timestamp, nonce]),
+      echostr: 'hello-7381',
+    })
+    const ok = await site.request(`/wechat/official-account?${query}`)
+    expect(ok.status).toBe(200)
+    expect(await ok.text()).toBe('hello-7381')
+
+    query.set('signature', 'forged')
+    expect((await site.request(`/wechat/official-account?${query}`)).status).toBe(401)
+  })
+
+  it('lists the tables through Kysely without touching D1’s own _cf_ tables', async () => {
+    const tables = await openD1Store(env.DB).db.introspection.getTables()
+    const names = tables.map((t) => t.name)
+    expect(names).toContain('cases')
+    expect(names.filter((n) => n.startsWith('_cf_'))).toEqual([])
+  })
+
+  it('sweeps deadlines when the cron trigger fires', async () => {
+    const me = await chatSession(site)
+    const filed = await me.complain('天宁区青龙街道化工厂排放刺鼻气味')
+    const controller = createScheduledController({
+      scheduledTime: Date.now() + 60 * 24 * 3600_000,
+      cron: '* * * * *',
+    })
+    const ctx = createExecutionContext()
+    await worker.scheduled(controller, env as unknown as Env, ctx)
+    await waitOnExecutionContext(ctx)
+    const row = await env.DB.prepare('select overdue from cases where number = ?')
+      .bind(filed.case.number)
+      .first<{ overdue: number }>()
+    expect(row!.overdue).toBe(1)
+    const events = await env.DB.prepare(
+      "select count(*) as n from case_events e join cases c on c.id = e.case_id where c.number = ? and e.action = 'overdue'",
+    )
+      .bind(filed.case.number)
+      .first<{ n: number }>()
+    expect(events!.n).toBe(1)
+  })
+})
