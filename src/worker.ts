@@ -8,7 +8,8 @@ import { createApp } from './app'
 import { parseConfig } from './config'
 import type { AppEnv } from './http/env'
 import { runSweeps } from './jobs/deadline-sweep'
-import { createLogger, type Logger } from './logger'
+import { consoleLogger } from './console-logger'
+import type { Logger } from './logger'
 import { openD1Store, type D1Like } from './store/d1'
 import { createReferenceCache } from './store/reference-cache'
 import type { Store } from './store/store'
@@ -42,9 +43,7 @@ function instanceFor(env: Env): Instance {
     Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   )
   const config = parseConfig({ NODE_ENV: 'production', ...variables })
-  const logger = createLogger(config.LOG_LEVEL, (line, isError) =>
-    isError ? console.error(line) : console.log(line),
-  )
+  const logger = consoleLogger(config.LOG_LEVEL)
   const store = openD1Store(env.DB)
   const app = createApp({
     store,

@@ -96,6 +96,12 @@ describe('the Worker on D1', () => {
     expect((await site.request(`/wechat/official-account?${query}`)).status).toBe(401)
   })
 
+  it('is alive and ready once wrangler’s migrations are applied', async () => {
+    expect((await site.request('/healthz')).status).toBe(200)
+    const ready = await site.request('/readyz')
+    expect(await ready.json()).toEqual({ status: 'ready' })
+  })
+
   it('lists the tables through Kysely without touching D1’s own _cf_ tables', async () => {
     const tables = await openD1Store(env.DB).db.introspection.getTables()
     const names = tables.map((t) => t.name)
