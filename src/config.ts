@@ -14,6 +14,8 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   JSON_BODY_LIMIT_BYTES: bytes.default(1024 * 1024),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   PHOTO_LIMIT_BYTES: bytes.default(10 * 1024 * 1024),
   CASE_NUMBER_PREFIX: z
     .string()

@@ -43,9 +43,26 @@ async function main(): Promise<void> {
     },
     { serveStatic: serveStatic({ root: './public' }) },
   )
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info('listening', { url: `http://${config.HOST}:${info.port}`, database: store.dialect })
-  })
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.PORT,
+      hostname: config.HOST,
+      // a client that trickles its headers or body ties up a connection: it gets 408 and is cut
+      // off (the event stream's long response is not a slow request and is not affected)
+      serverOptions: {
+        headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+        connectionsCheckingInterval: Math.min(config.HTTP_HEADERS_TIMEOUT_MS / 2, 30_000),
+      },
+    },
+    (info) => {
+      logger.info('listening', {
+        url: `http://${config.HOST}:${info.port}`,
+        database: store.dialect,
+      })
+    },
+  )
 
   const stopSweep = startDeadlineSweep(store, (err) =>
     logger.error('deadline sweep failed', { error: String(err) }),
