@@ -2,10 +2,12 @@
 // in the same run, so that results on a noisy machine are read as ratios.
 import { benchChatIntake } from './chat-intake'
 import { benchClassify } from './classify-throughput'
-import { row } from './support'
+import { row, writeResults } from './support'
 
 console.log(row('what', 'figure', 'baseline', 'ratio'))
 console.log(row('', '', '(plain regex scan)', ''))
 for (const line of benchClassify()) console.log(line)
 console.log(row('', '', '(bare Hono route)', ''))
 for (const line of await benchChatIntake()) console.log(line)
+
+writeResults()

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import { createServer } from 'node:net'
 
 /** A free TCP port on localhost. */
@@ -86,6 +87,67 @@ export function cpuMs(pid: number): number {
 // USER_HZ: Linux reports process times in hundredths of a second on every common platform
 const CLOCK_TICKS = 100
 
+/** the table as built so far: every row of the run, in order, for bench/results.md */
+const tableLines: string[] = []
+
+/** One line of the printed table; kept, so bench/results.md holds the same table. */
 export function row(what: string, figure: string, baseline: string, ratio: string): string {
-  return `${what.padEnd(44)} ${figure.padStart(22)} ${baseline.padStart(22)} ${ratio.padStart(8)}`
+  const line = `${what.padEnd(44)} ${figure.padStart(22)} ${baseline.padStart(22)} ${ratio.padStart(8)}`
+  tableLines.push(line)
+  return line
+}
+
+// ---------------------------------------------------------------------------------------------
+// bench/results.md: every table line of the run, the machine, and each SPEC §6 figure met or not.
+
+/** The figures SPEC §6 asks for, in its order. */
+export const SPEC_FIGURES = {
+  classify: 'classification throughput, one core: ≥ 20,000 messages/s',
+  intake: 'intake on SQLite, 2 cores: ≥ 1,500 messages/s sustained, p99 < 50 ms',
+  webhook: 'WeChat webhook reply (plain and safe mode): p99 < 100 ms',
+  trends: 'trends summary for a year over 1,000,000 cases: < 100 ms, not growing with cases',
+  memory: 'memory of the server under that load: < 300 MB RSS',
+} as const
+
+export type SpecFigure = keyof typeof SPEC_FIGURES
+
+const verdicts = new Map<SpecFigure, { met: boolean; measured: string; note: string }>()
+
+/** Records whether a SPEC §6 figure was met in this run, with what was measured and why not. */
+export function verdict(figure: SpecFigure, met: boolean, measured: string, note = ''): void {
+  verdicts.set(figure, { met, measured, note })
+}
+
+/** Writes bench/results.md (or `file`): date, machine, the table, and SPEC §6 met or not. */
+export function writeResults(file = 'bench/results.md'): void {
+  const cpus = os.cpus()
+  const load = os.loadavg().map((l) => l.toFixed(2))
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString()}.`,
+    '',
+    `Machine: ${cpus.length} cores, ${cpus[0]?.model ?? 'unknown CPU'}, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}, ` +
+      `${os.type()} ${os.release()}; load average at the end ${load.join(' / ')} ` +
+      '(the machine may be shared: read figures beside their baselines).',
+    '',
+    '```',
+    ...tableLines,
+    '```',
+    '',
+    '## SPEC §6',
+    '',
+    '| figure | target | this run | |',
+    '| --- | --- | --- | --- |',
+    ...(Object.keys(SPEC_FIGURES) as SpecFigure[]).map((key) => {
+      const [what, target] = SPEC_FIGURES[key].split(': ')
+      const v = verdicts.get(key)
+      if (!v) return `| ${what} | ${target} | not measured | not in \`npm run bench\` yet |`
+      return `| ${what} | ${target} | ${v.measured} | ${v.met ? 'met' : `**not met**${v.note ? `: ${v.note}` : ''}`} |`
+    }),
+    '',
+  ]
+  writeFileSync(file, lines.join('\n'))
+  console.log(`\nwritten to ${file}`)
 }
