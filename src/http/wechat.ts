@@ -42,42 +42,44 @@ async function answerInTime(
   deps: Deps,
   m: { fromUser: string; id: string; body: Inbound; budgetMs: number },
 ): Promise<string | null> {
-  const now = deps.now()
-  const conversation = await findOrCreateConversation(deps.store.db, {
-    id: crypto.randomUUID(),
-    channel: CHANNEL,
-    channelUserId: m.fromUser,
-    state: JSON.stringify(initialState()),
-    now,
-  })
   let mode: 'open' | 'passive' | 'deferred' = 'open'
-  const work = receiveMessage(
-    {
-      store: deps.store,
-      reference: deps.reference,
-      casePrefix: deps.config.CASE_NUMBER_PREFIX,
-      onAnswer: async (trx, response) => {
-        if (mode === 'open') {
-          mode = 'passive'
-          return
-        }
-        await notifyResident(trx, {
-          conversationId: conversation.id,
-          caseId: null,
-          text: asText(response),
-          now: deps.now(),
-        })
-      },
-    },
-    {
+  const work = (async () => {
+    const now = deps.now()
+    const conversation = await findOrCreateConversation(deps.store.db, {
+      id: crypto.randomUUID(),
       channel: CHANNEL,
       channelUserId: m.fromUser,
-      conversationId: conversation.id,
-      channelMessageId: m.id,
-      body: m.body,
-      receivedAt: now,
-    },
-  ).catch((err: unknown) => {
+      state: JSON.stringify(initialState()),
+      now,
+    })
+    return receiveMessage(
+      {
+        store: deps.store,
+        reference: deps.reference,
+        casePrefix: deps.config.CASE_NUMBER_PREFIX,
+        onAnswer: async (trx, response) => {
+          if (mode === 'open') {
+            mode = 'passive'
+            return
+          }
+          await notifyResident(trx, {
+            conversationId: conversation.id,
+            caseId: null,
+            text: asText(response),
+            now: deps.now(),
+          })
+        },
+      },
+      {
+        channel: CHANNEL,
+        channelUserId: m.fromUser,
+        conversationId: conversation.id,
+        channelMessageId: m.id,
+        body: m.body,
+        receivedAt: now,
+      },
+    )
+  })().catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'MESSAGE_IN_PROGRESS') return null
     throw err
   })
