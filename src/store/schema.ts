@@ -123,6 +123,33 @@ export interface NotificationTable {
   created_at: string
 }
 
+export interface WechatAccessTokenTable {
+  app_id: string
+  access_token: string | null
+  expires_at: string | null
+  /** the instance refreshing the token now, and until when its claim holds */
+  refreshing_by: string | null
+  refreshing_until: string | null
+  updated_at: string
+}
+
+export interface NotificationDeliveryTable {
+  notification_id: number
+  /** the conversation's channel, which says how to send: wechat-oa, wechaty */
+  channel: string
+  /** the channel's id of the resident (an openid, a contact id) */
+  recipient: string
+  state: 'pending' | 'delivered' | 'undeliverable' | 'failed'
+  attempts: Generated<number>
+  next_attempt_at: string
+  /** an instance sending it holds the row until then; a crashed one's claim lapses */
+  claimed_until: string | null
+  /** how it went out: custom (customer-service message) or template */
+  sent_as: string | null
+  last_error: string | null
+  updated_at: string
+}
+
 export interface StaffTable {
   id: Generated<number>
   username: string
@@ -175,6 +202,8 @@ export interface Database {
   case_counters: CaseCounterTable
   case_events: CaseEventTable
   notifications: NotificationTable
+  notification_deliveries: NotificationDeliveryTable
+  wechat_access_tokens: WechatAccessTokenTable
   staff: StaffTable
   staff_sessions: StaffSessionTable
   case_surveys: CaseSurveyTable
@@ -193,6 +222,7 @@ export type NewCase = Insertable<CaseTable>
 export type CaseUpdate = Updateable<CaseTable>
 export type CaseEvent = Selectable<CaseEventTable>
 export type Notification = Selectable<NotificationTable>
+export type NotificationDelivery = Selectable<NotificationDeliveryTable>
 export type Staff = Selectable<StaffTable>
 export type NewCaseEvent = Insertable<CaseEventTable>
 
