@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { hashPassword } from '../src/domain/staff/password'
+import { sweepDeadlines } from '../src/jobs/deadline-sweep'
 import { insertStaff } from '../src/store/staff'
 import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
 import { chatSession, testApp } from './support/test-app'
@@ -9,11 +10,16 @@ const PASSWORD = 'a long enough password'
 describeEachDialect('handlers work cases through the API', (open) => {
   let store: TestStore
   let app: ReturnType<typeof testApp>['app']
+  let clock: ReturnType<typeof testApp>['clock']
   const tokens: Record<string, string> = {}
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    app = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0' }).app
+    ;({ app, clock } = testApp(store, {
+      LOGIN_ATTEMPTS_PER_MINUTE: '0',
+      // some tests move the clock weeks ahead
+      STAFF_SESSION_HOURS: '720',
+    }))
     const hash = await hashPassword(PASSWORD)
     const people = [
       ['wang', 'handler', 'wujin-branch'],
@@ -117,6 +123,31 @@ describeEachDialect('handlers work cases through the API', (open) => {
     expect((await app.request(`/api/v1/cases/${number}`, { headers: as('li') })).status).toBe(404)
     expect((await act('li', number, { action: 'accept', version: 1 })).status).toBe(404)
     expect((await act('chen', number, { action: 'accept', version: 1 })).status).toBe(403)
+  })
+
+  it('counts the deadlines afresh when a late case is returned for re-routing', async () => {
+    const { number } = await fileInWujin()
+    await act('wang', number, { action: 'accept', version: 1 })
+    await act('wang', number, { action: 'assign', version: 2, assignee: 'wang' })
+    // Monday 2026-12-14, after the resolution deadline (end of Tuesday 12-08)
+    clock.now = new Date('2026-12-14T02:00:00Z')
+    await sweepDeadlines(store, clock.now)
+    const res = await act('wang', number, { action: 'return', version: 3, reason: '不属本部门' })
+    expect(await res.json()).toMatchObject({
+      status: 'new',
+      flags: { overdue: false, escalated: true },
+      deadlines: { accept: '2026-12-15T15:59:59.000Z', resolve: '2026-12-23T15:59:59.000Z' },
+    })
+  })
+
+  it('gives a reopened case a new resolution deadline', async () => {
+    const { number } = await resolveInWujin()
+    clock.now = new Date('2026-12-21T02:00:00Z')
+    const res = await act('zhao', number, { action: 'reopen', version: 5, reason: '复查仍有黑烟' })
+    expect(await res.json()).toMatchObject({
+      status: 'assigned',
+      deadlines: { resolve: '2026-12-30T15:59:59.000Z' },
+    })
   })
 
   it('lets a supervisor escalate, and refuses it to a handler', async () => {

@@ -16,6 +16,7 @@ const listQuery = z.object({
   category: z.string().max(20).optional(),
   district: z.string().max(20).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  escalated: z.enum(['true', 'false']).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   cursor: z.coerce
     .number()
@@ -76,10 +77,12 @@ export function caseRoutes(deps: Deps) {
   app.use(staffSession(deps))
 
   app.get('/', async (c) => {
-    const { cursor, limit, overdue, ...filter } = readQuery(c, listQuery)
+    const { cursor, limit, overdue, escalated, ...filter } = readQuery(c, listQuery)
+    const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true')
     const rows = await listCasesFor(deps.store.db, c.get('staff'), {
       ...filter,
-      overdue: overdue === undefined ? undefined : overdue === 'true',
+      overdue: flag(overdue),
+      escalated: flag(escalated),
       before: cursor,
       limit: limit + 1,
     })

@@ -10,6 +10,7 @@ export interface CaseFilter {
   category?: string
   district?: string
   overdue?: boolean
+  escalated?: boolean
   q?: string
   before?: number
   limit: number
@@ -23,6 +24,7 @@ export async function listCasesFor(db: Db, staff: Staff, f: CaseFilter): Promise
   if (f.category) query = query.where('category', '=', f.category)
   if (f.district) query = query.where('district', '=', f.district)
   if (f.overdue !== undefined) query = query.where('overdue', '=', f.overdue ? 1 : 0)
+  if (f.escalated !== undefined) query = query.where('escalated', '=', f.escalated ? 1 : 0)
   if (f.q)
     query = query.where((eb) =>
       eb.or([eb('number', '=', f.q!.toUpperCase()), eb('description', 'like', `%${f.q}%`)]),

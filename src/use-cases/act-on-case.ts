@@ -1,4 +1,5 @@
 import { transition, type CaseAction, type CaseStatus } from '../domain/cases/lifecycle'
+import { restartedDeadlines } from '../domain/cases/deadlines'
 import { workingDaysDeadline } from '../domain/cases/working-days'
 import type { Language } from '../domain/classify/types'
 import { texts } from '../domain/intake/texts'
@@ -24,20 +25,19 @@ export async function actOnCase(
   return deps.store.write(async (trx) => {
     const row = await caseFor(trx, staff, number, deps.store.dialect === 'postgres')
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
-    if (row.version !== action.version) {
-      throw new AppError(
-        'VERSION_CONFLICT',
-        `案件已被他人更新(当前版本 ${row.version}),请刷新后再操作`,
-        {
-          version: row.version,
-        },
-      )
-    }
+    // the role is checked first: an action the role may never take is 403 whatever the version
     const t = transition(
       { status: row.status as CaseStatus, assignee: row.assignee, escalated: row.escalated === 1 },
       action,
       staff.role,
     )
+    if (row.version !== action.version) {
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `案件已被他人更新(当前版本 ${row.version}),请刷新后再操作`,
+        { version: row.version },
+      )
+    }
     const reference = await deps.reference.get(trx, now)
     const change: CaseUpdate = { status: t.to, updated_at: now.toISOString() }
     if (t.assignee !== undefined) change.assignee = t.assignee
@@ -58,6 +58,10 @@ export async function actOnCase(
       if (!primary || primary.id === row.id)
         throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}`)
       change.merged_into_id = primary.id
+    }
+    if (action.action === 'return' || action.action === 'reopen') {
+      const c = { ...row, urgent: row.urgent === 1 }
+      Object.assign(change, restartedDeadlines(reference.rules, c, action.action, now))
     }
     if (t.to === 'closed') change.closed_at = now.toISOString()
     const department =
