@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { hashPassword } from '../src/domain/staff/password'
 import { sweepDeadlines } from '../src/jobs/deadline-sweep'
-import { insertStaff } from '../src/store/staff'
 import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { signInStaff } from './support/staff'
 import { chatSession, testApp } from './support/test-app'
-
-const PASSWORD = 'a long enough password'
 
 describeEachDialect('handlers work cases through the API', (open) => {
   let store: TestStore
   let app: ReturnType<typeof testApp>['app']
   let clock: ReturnType<typeof testApp>['clock']
-  const tokens: Record<string, string> = {}
+  let tokens: Record<string, string> = {}
 
   beforeEach(async () => {
     store = await migratedStore(open)
@@ -20,29 +17,12 @@ describeEachDialect('handlers work cases through the API', (open) => {
       // some tests move the clock weeks ahead
       STAFF_SESSION_HOURS: '720',
     }))
-    const hash = await hashPassword(PASSWORD)
-    const people = [
+    tokens = await signInStaff(store, app, [
       ['wang', 'handler', 'wujin-branch'],
       ['zhao', 'supervisor', 'wujin-branch'],
       ['li', 'handler', 'tianning-branch'],
       ['chen', 'analyst', null],
-    ] as const
-    for (const [username, role, departmentId] of people) {
-      await insertStaff(store.db, {
-        username,
-        displayName: username,
-        role,
-        departmentId,
-        passwordHash: hash,
-        now: new Date(),
-      })
-      const res = await app.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
-      })
-      tokens[username] = (await res.json()).token
-    }
+    ])
   })
   afterEach(async () => store.cleanup())
 

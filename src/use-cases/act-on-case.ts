@@ -11,6 +11,9 @@ import type { ReferenceCache } from '../store/reference-cache'
 import type { CaseRow, CaseUpdate, Staff } from '../store/schema'
 import { caseFor, updateCaseAtVersion } from '../store/staff-cases'
 
+/** A duplicate joins a case the bureau still works on, never one that itself joined another. */
+const MERGE_TARGETS: readonly string[] = ['new', 'accepted', 'assigned', 'in_progress', 'resolved']
+
 /**
  * A staff action on a case, in one transaction: the version check, the lifecycle transition,
  * the change, its event, and — for what the resident is told — the notification to push.
@@ -50,13 +53,21 @@ export async function actOnCase(
     }
     if (action.action === 'transfer') {
       const agency = reference.departments.get(action.agency)
-      if (!agency) throw new AppError('VALIDATION_FAILED', `没有这个部门:${action.agency}`)
+      // a branch is reached by return and re-routing; transfer hands the case outside the bureau
+      if (agency?.kind !== 'agency') {
+        const agencies = [...reference.departments.values()].filter((d) => d.kind === 'agency')
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `转办只能转给外单位:${agencies.map((d) => `${d.id}(${d.name})`).join('、')}`,
+        )
+      }
       change.department_id = agency.id
     }
     if (action.action === 'merge') {
       const primary = await caseFor(trx, staff, action.into)
-      if (!primary || primary.id === row.id)
-        throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}`)
+      if (!primary || primary.id === row.id || !MERGE_TARGETS.includes(primary.status)) {
+        throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}:须为本部门仍在办理的案件`)
+      }
       change.merged_into_id = primary.id
     }
     if (action.action === 'return' || action.action === 'reopen') {
