@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialects, migratedStore, type TestStore } from './support/stores'
-import { signInStaff } from './support/staff'
+import { staffApp } from './support/staff'
 import { chatSession, testApp } from './support/test-app'
 
 type Who = 'handler' | 'otherHandler' | 'supervisor' | 'admin' | 'analyst' | 'anonymous'
@@ -23,9 +23,9 @@ describe('who may do what on the staff API', () => {
 
   beforeAll(async () => {
     store = await migratedStore(dialects[0]!.open)
-    app = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0' }).app
-    const signed = await signInStaff(store, app, PEOPLE)
-    for (const [who] of PEOPLE) tokens.set(who, signed[who]!)
+    const signed = await staffApp(store, PEOPLE)
+    app = signed.app
+    for (const [who] of PEOPLE) tokens.set(who, signed.tokens[who]!)
     number = (await (await chatSession(app)).complain('武进区湖塘镇工厂每天冒黑烟')).case.number
   })
   afterAll(async () => store.cleanup())

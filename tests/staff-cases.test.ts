@@ -1,28 +1,23 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { sweepDeadlines } from '../src/jobs/deadline-sweep'
 import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
-import { signInStaff } from './support/staff'
+import { staffApp } from './support/staff'
 import { chatSession, testApp } from './support/test-app'
 
 describeEachDialect('handlers work cases through the API', (open) => {
   let store: TestStore
   let app: ReturnType<typeof testApp>['app']
   let clock: ReturnType<typeof testApp>['clock']
-  let tokens: Record<string, string> = {}
+  let tokens: Record<string, string>
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    ;({ app, clock } = testApp(store, {
-      LOGIN_ATTEMPTS_PER_MINUTE: '0',
-      // some tests move the clock weeks ahead
-      STAFF_SESSION_HOURS: '720',
-    }))
-    tokens = await signInStaff(store, app, [
+    ;({ app, clock, tokens } = await staffApp(store, [
       ['wang', 'handler', 'wujin-branch'],
       ['zhao', 'supervisor', 'wujin-branch'],
       ['li', 'handler', 'tianning-branch'],
       ['chen', 'analyst', null],
-    ])
+    ]))
   })
   afterEach(async () => store.cleanup())
 

@@ -1,15 +1,14 @@
 import { transition, type CaseAction, type CaseStatus } from '../domain/cases/lifecycle'
 import { restartedDeadlines } from '../domain/cases/deadlines'
 import { workingDaysDeadline } from '../domain/cases/working-days'
-import type { Language } from '../domain/classify/types'
-import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
-import { notifyResident } from '../store/notifications'
+import { decideSuggestions } from '../store/merge-suggestions'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { CaseRow, CaseUpdate, Staff } from '../store/schema'
 import { caseFor, updateCaseAtVersion } from '../store/staff-cases'
+import { newsFor, tellResidents } from './tell-residents'
 
 /** A duplicate joins a case the bureau still works on, never one that itself joined another. */
 const MERGE_TARGETS: readonly string[] = ['new', 'accepted', 'assigned', 'in_progress', 'resolved']
@@ -77,21 +76,8 @@ export async function actOnCase(
     if (t.to === 'closed') change.closed_at = now.toISOString()
     const department =
       reference.departments.get(change.department_id ?? row.department_id ?? '')?.name ?? ''
-    const conversation = row.conversation_id
-      ? await trx
-          .selectFrom('conversations')
-          .select('language')
-          .where('id', '=', row.conversation_id)
-          .executeTakeFirst()
-      : undefined
-    const news = t.public
-      ? texts[(conversation?.language ?? 'zh-Hans') as Language].caseNews({
-          number: row.number,
-          action: action.action,
-          note: t.note,
-          department,
-        })
-      : null
+    const said = { action: action.action, note: t.note, department }
+    const news = t.public ? await newsFor(trx, row, said) : null
     if (news) change.public_note = news
     if (!(await updateCaseAtVersion(trx, row.id, row.version, change))) {
       throw new AppError('VERSION_CONFLICT', '案件已被他人更新,请刷新后再操作')
@@ -106,16 +92,16 @@ export async function actOnCase(
       public: t.public ? 1 : 0,
       created_at: now.toISOString(),
     })
-    if (news && row.conversation_id) {
-      const options = action.action === 'resolve' ? ['满意', '基本满意', '不满意'] : undefined
-      await notifyResident(trx, {
-        conversationId: row.conversation_id,
-        caseId: row.id,
-        text: news,
-        options,
-        now,
-      })
+    if (action.action === 'merge') {
+      await decideSuggestions(trx, row.id, 'merged', `staff:${staff.username}`, now)
+      // residents who had joined this case follow the case it joins now
+      await trx
+        .updateTable('cases')
+        .set({ merged_into_id: change.merged_into_id! })
+        .where('merged_into_id', '=', row.id)
+        .execute()
     }
+    if (news) await tellResidents(trx, row, news, { ...said, now })
     return { ...row, ...change, version: row.version + 1 } as CaseRow
   })
 }

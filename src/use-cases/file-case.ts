@@ -1,11 +1,13 @@
 import { formatCaseNumber } from '../domain/cases/case-number'
 import { pickRule } from '../domain/cases/routing'
 import { caseDeadlines } from '../domain/cases/deadlines'
+import { placeKey } from '../domain/cases/duplicates'
 import type { Draft } from '../domain/intake/conversation'
 import { shanghaiDay } from '../domain/shanghai-time'
 import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
 import { countFiling } from '../store/rollups'
 import type { ReferenceData } from '../store/reference-cache'
+import { suggestMerge } from './suggest-merge'
 import type { CaseRow, Db, Department, RoutingRule } from '../store/schema'
 
 export interface FiledCase {
@@ -80,6 +82,7 @@ export async function fileCase(
     public_note: transfer ? `已转交${department.name}` : null,
     photos: draft.imageUrls.length > 0 ? JSON.stringify(draft.imageUrls) : null,
     merged_into_id: null,
+    place_key: placeKey(draft.description, draft.location?.label ?? null),
     filed_day: day,
     created_at: at,
     updated_at: at,
@@ -108,5 +111,6 @@ export async function fileCase(
       created_at: at,
     })
   }
+  if (!transfer) await suggestMerge(db, row, now)
   return { row, department, rule }
 }

@@ -2,7 +2,7 @@ import { hashPassword } from '../../src/domain/staff/password'
 import type { Store } from '../../src/store/open-database'
 import type { Staff } from '../../src/store/schema'
 import { insertStaff } from '../../src/store/staff'
-import type { testApp } from './test-app'
+import { testApp } from './test-app'
 
 export const STAFF_PASSWORD = 'a long enough password'
 
@@ -31,4 +31,19 @@ export async function signInStaff(
     tokens[username] = ((await res.json()) as { token: string }).token
   }
   return tokens
+}
+
+/**
+ * The app with staff signed in: no limit on sign-ins and month-long sessions, as tests move the
+ * clock weeks ahead.
+ */
+export async function staffApp(
+  store: Store,
+  people: readonly (readonly [string, Staff['role'], string | null])[],
+) {
+  const { app, clock } = testApp(store, {
+    LOGIN_ATTEMPTS_PER_MINUTE: '0',
+    STAFF_SESSION_HOURS: '720',
+  })
+  return { app, clock, tokens: await signInStaff(store, app, people) }
 }
