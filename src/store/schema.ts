@@ -89,6 +89,8 @@ export interface CaseTable {
   /** JSON array of photo URLs the resident sent */
   photos: string | null
   merged_into_id: number | null
+  /** the normalised name of the place, for duplicate detection (domain/cases/duplicates.ts) */
+  place_key: string | null
   /** YYYY-MM-DD of filing in Asia/Shanghai */
   filed_day: string
   created_at: string
@@ -193,6 +195,19 @@ export interface SurveyRollupTable {
   count: number
 }
 
+export interface MergeSuggestionTable {
+  id: Generated<number>
+  /** the later complaint, suggested to join */
+  case_id: number
+  primary_id: number
+  reason: 'nearby' | 'same_place'
+  distance_m: number | null
+  status: 'open' | 'merged' | 'dismissed'
+  created_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -209,6 +224,7 @@ export interface Database {
   case_surveys: CaseSurveyTable
   case_rollups: CaseRollupTable
   survey_rollups: SurveyRollupTable
+  merge_suggestions: MergeSuggestionTable
 }
 
 export type Department = Selectable<DepartmentTable>
