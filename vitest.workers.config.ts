@@ -14,6 +14,10 @@ export default defineConfig({
           TEST_MIGRATIONS: await readD1Migrations('migrations/d1'),
           ADMIN_PASSWORD: 'worker-admin-2026',
           WECHAT_TOKEN: 'czeco2026',
+          // the outbox runs; WeChat's API is not reachable from a test, so sends fail and retry
+          WECHAT_APPID: 'wx134c8103faa5a59e',
+          WECHAT_APPSECRET: 'test-secret',
+          WECHAT_API_BASE: 'http://127.0.0.1:9/',
           LOG_LEVEL: 'warn',
         },
       },

@@ -10,7 +10,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 32
 const SESSIONS = 400
 
-interface Figures {
+export interface Figures {
   rps: number
   /** server CPU time per request, µs */
   cpuUs: number
@@ -19,10 +19,11 @@ interface Figures {
   errors: number
 }
 
-async function load(
+/** Loads one route for DURATION_S; each request may carry its own path (a signed query). */
+export async function load(
   server: Child,
   path: string,
-  bodies: () => { headers: Record<string, string>; body: string },
+  bodies: () => { headers: Record<string, string>; body: string; path?: string },
 ): Promise<Figures> {
   const cpuBefore = cpuMs(server.process.pid!)
   const result = await autocannon({
@@ -36,6 +37,7 @@ async function load(
           const next = bodies()
           return {
             ...req,
+            ...(next.path ? { path: next.path } : {}),
             headers: { 'content-type': 'application/json', ...next.headers },
             body: next.body,
           }

@@ -3,11 +3,13 @@
 import { benchChatIntake } from './chat-intake'
 import { benchClassify } from './classify-throughput'
 import { row, writeResults } from './support'
+import { benchWechatWebhook } from './wechat-webhook'
 
 console.log(row('what', 'figure', 'baseline', 'ratio'))
 console.log(row('', '', '(plain regex scan)', ''))
 for (const line of benchClassify()) console.log(line)
 console.log(row('', '', '(bare Hono route)', ''))
 for (const line of await benchChatIntake()) console.log(line)
+for (const line of await benchWechatWebhook()) console.log(line)
 
 writeResults()

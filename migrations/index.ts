@@ -6,6 +6,8 @@ import * as m0004 from './0004-notifications'
 import * as m0005 from './0005-staff'
 import * as m0006 from './0006-surveys'
 import * as m0007 from './0007-rollups'
+import * as m0008 from './0008-wechat-outbound'
+import * as m0010 from './0010-merge-suggestions'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-staff': m0005,
   '0006-surveys': m0006,
   '0007-rollups': m0007,
+  '0008-wechat-outbound': m0008,
+  '0010-merge-suggestions': m0010,
 }

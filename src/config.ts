@@ -38,6 +38,16 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits')
     .optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_TEMPLATE_CASE_UPDATE: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_CASE_UPDATE_KEYS: z
+    .string()
+    .regex(/^\w+,\w+,\w+,\w+$/, 'must be four field names, comma-separated')
+    .default('character_string1,phrase2,thing3,time4'),
+  WECHAT_PASSIVE_REPLY_MS: z.coerce.number().int().min(1).max(4500).default(4000),
+  NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),

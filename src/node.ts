@@ -7,6 +7,7 @@ import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
 import { ensureAdmin } from './use-cases/ensure-admin'
 import { startDeadlineSweep } from './jobs/deadline-sweep'
+import { startWechatDelivery } from './jobs/start-wechat-delivery'
 import { openStore } from './store/open-database'
 import { photosOnDisk } from './store/photos-on-disk'
 
@@ -68,9 +69,12 @@ async function main(): Promise<void> {
     logger.error('deadline sweep failed', { error: String(err) }),
   )
 
+  const stopDelivery = startWechatDelivery(store, config, logger)
+
   const stop = (signal: string) => {
     logger.info('stopping', { signal })
     stopSweep()
+    stopDelivery()
     server.close(() => void store.close().then(() => process.exit(0)))
     // requests in flight get two seconds; open event streams would otherwise hold the exit
     // (browsers reconnect to another instance and resume after their last event)

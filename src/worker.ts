@@ -5,9 +5,11 @@
  */
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
-import { parseConfig } from './config'
+import { parseConfig, type Config } from './config'
 import type { AppEnv } from './http/env'
 import { runSweeps } from './jobs/deadline-sweep'
+import { deliverDueNotifications, type Sender } from './jobs/deliver-notifications'
+import { deliveryOptions, wechatSenders } from './jobs/start-wechat-delivery'
 import { consoleLogger } from './console-logger'
 import type { Logger } from './logger'
 import { openD1Store, type D1Like } from './store/d1'
@@ -27,6 +29,9 @@ export interface Env {
 
 interface Instance {
   app: Hono<AppEnv>
+  config: Config
+  /** the channels notifications are pushed on (the Official Account when configured) */
+  senders: Record<string, Sender>
   store: Store
   logger: Logger
   /** creates the first admin from ADMIN_PASSWORD once per isolate, before the first request */
@@ -55,7 +60,8 @@ function instanceFor(env: Env): Instance {
   const ready = ensureAdmin(store.db, config.ADMIN_PASSWORD, logger, new Date()).catch((err) =>
     logger.error('admin account not created', { error: String(err) }),
   )
-  instance = { app, store, logger, ready }
+  const senders = wechatSenders(store, config, logger)
+  instance = { app, config, senders, store, logger, ready }
   instances.set(env, instance)
   return instance
 }
@@ -67,12 +73,20 @@ export default {
     return app.fetch(request, env, ctx)
   },
 
+  /** every minute (wrangler.toml): the deadline and unrated-case sweeps, then the outbox */
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
-    const { store, logger } = instanceFor(env)
+    const { store, logger, senders, config } = instanceFor(env)
+    const now = new Date(controller.scheduledTime)
     ctx.waitUntil(
-      runSweeps(store, new Date(controller.scheduledTime)).catch((err) =>
+      runSweeps(store, now).catch((err) =>
         logger.error('scheduled sweep failed', { error: String(err) }),
       ),
     )
+    if (Object.keys(senders).length > 0)
+      ctx.waitUntil(
+        deliverDueNotifications(store, deliveryOptions(config, senders), now).catch((err) =>
+          logger.error('notification delivery failed', { error: String(err) }),
+        ),
+      )
   },
 }

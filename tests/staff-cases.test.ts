@@ -1,42 +1,23 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { hashPassword } from '../src/domain/staff/password'
-import { insertStaff } from '../src/store/staff'
+import { sweepDeadlines } from '../src/jobs/deadline-sweep'
 import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { staffApp } from './support/staff'
 import { chatSession, testApp } from './support/test-app'
-
-const PASSWORD = 'a long enough password'
 
 describeEachDialect('handlers work cases through the API', (open) => {
   let store: TestStore
   let app: ReturnType<typeof testApp>['app']
-  const tokens: Record<string, string> = {}
+  let clock: ReturnType<typeof testApp>['clock']
+  let tokens: Record<string, string>
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    app = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0' }).app
-    const hash = await hashPassword(PASSWORD)
-    const people = [
+    ;({ app, clock, tokens } = await staffApp(store, [
       ['wang', 'handler', 'wujin-branch'],
       ['zhao', 'supervisor', 'wujin-branch'],
       ['li', 'handler', 'tianning-branch'],
       ['chen', 'analyst', null],
-    ] as const
-    for (const [username, role, departmentId] of people) {
-      await insertStaff(store.db, {
-        username,
-        displayName: username,
-        role,
-        departmentId,
-        passwordHash: hash,
-        now: new Date(),
-      })
-      const res = await app.request('/api/v1/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username, password: PASSWORD }),
-      })
-      tokens[username] = (await res.json()).token
-    }
+    ]))
   })
   afterEach(async () => store.cleanup())
 
@@ -117,6 +98,31 @@ describeEachDialect('handlers work cases through the API', (open) => {
     expect((await app.request(`/api/v1/cases/${number}`, { headers: as('li') })).status).toBe(404)
     expect((await act('li', number, { action: 'accept', version: 1 })).status).toBe(404)
     expect((await act('chen', number, { action: 'accept', version: 1 })).status).toBe(403)
+  })
+
+  it('counts the deadlines afresh when a late case is returned for re-routing', async () => {
+    const { number } = await fileInWujin()
+    await act('wang', number, { action: 'accept', version: 1 })
+    await act('wang', number, { action: 'assign', version: 2, assignee: 'wang' })
+    // Monday 2026-12-14, after the resolution deadline (end of Tuesday 12-08)
+    clock.now = new Date('2026-12-14T02:00:00Z')
+    await sweepDeadlines(store, clock.now)
+    const res = await act('wang', number, { action: 'return', version: 3, reason: '不属本部门' })
+    expect(await res.json()).toMatchObject({
+      status: 'new',
+      flags: { overdue: false, escalated: true },
+      deadlines: { accept: '2026-12-15T15:59:59.000Z', resolve: '2026-12-23T15:59:59.000Z' },
+    })
+  })
+
+  it('gives a reopened case a new resolution deadline', async () => {
+    const { number } = await resolveInWujin()
+    clock.now = new Date('2026-12-21T02:00:00Z')
+    const res = await act('zhao', number, { action: 'reopen', version: 5, reason: '复查仍有黑烟' })
+    expect(await res.json()).toMatchObject({
+      status: 'assigned',
+      deadlines: { resolve: '2026-12-30T15:59:59.000Z' },
+    })
   })
 
   it('lets a supervisor escalate, and refuses it to a handler', async () => {

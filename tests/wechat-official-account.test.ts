@@ -4,30 +4,9 @@ import { parseOfficialAccountMessage } from '../src/channels/wechat/parse-offici
 import { signatureOf } from '../src/channels/wechat/verify-signature'
 import { countRows, dialects, migratedStore, type TestStore } from './support/stores'
 import { testApp } from './support/test-app'
+import { APPID, NOW_S, OPENID, signedQuery, textPush, TOKEN } from './support/wechat-push'
 
-const TOKEN = 'czeco2026'
-const APPID = 'wx134c8103faa5a59e'
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
-const OPENID = 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY'
-
-const textPush = (content: string, msgId: string) =>
-  `<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><FromUserName><![CDATA[${OPENID}]]></FromUserName>` +
-  `<CreateTime>1764295200</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content>` +
-  `<MsgId>${msgId}</MsgId></xml>`
-
-// the test clock stands at 2026-11-28T02:00:00Z
-const NOW_S = '1795831200'
-
-function signedQuery(extra: Record<string, string> = {}) {
-  const timestamp = NOW_S
-  const nonce = '8472615'
-  return new URLSearchParams({
-    timestamp,
-    nonce,
-    signature: signatureOf([TOKEN, timestamp, nonce]),
-    ...extra,
-  })
-}
 
 describe('WeChat Official Account webhook', () => {
   let store: TestStore

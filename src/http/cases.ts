@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { CASE_NUMBER_PATTERN } from '../domain/cases/case-number'
 import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
+import { insertCaseEvent } from '../store/cases'
+import { decideSuggestions, suggestionsFor } from '../store/merge-suggestions'
 import { caseFor, caseTimeline, listCasesFor } from '../store/staff-cases'
 import { actOnCase } from '../use-cases/act-on-case'
 import { staffSession } from './auth'
@@ -16,6 +18,8 @@ const listQuery = z.object({
   category: z.string().max(20).optional(),
   district: z.string().max(20).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  escalated: z.enum(['true', 'false']).optional(),
+  duplicates: z.enum(['true', 'false']).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   cursor: z.coerce
     .number()
@@ -76,26 +80,44 @@ export function caseRoutes(deps: Deps) {
   app.use(staffSession(deps))
 
   app.get('/', async (c) => {
-    const { cursor, limit, overdue, ...filter } = readQuery(c, listQuery)
+    const { cursor, limit, overdue, escalated, duplicates, ...filter } = readQuery(c, listQuery)
+    const flag = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true')
     const rows = await listCasesFor(deps.store.db, c.get('staff'), {
       ...filter,
-      overdue: overdue === undefined ? undefined : overdue === 'true',
+      overdue: flag(overdue),
+      escalated: flag(escalated),
+      duplicates: duplicates === 'true',
       before: cursor,
       limit: limit + 1,
     })
     const { items, nextCursor } = pageOf(rows, limit)
-    return c.json({ items: items.map(staffCaseView), nextCursor })
+    const suggestions = await suggestionsFor(
+      deps.store.db,
+      items.map((r) => r.id),
+      true,
+    )
+    return c.json({
+      items: items.map((r) => ({
+        ...staffCaseView(r),
+        mergeSuggestion: suggestions.find((s) => s.case === r.number) ?? null,
+      })),
+      nextCursor,
+    })
   })
 
   app.get('/:number', async (c) => {
     const number = caseNumberParam(c.req.param('number'))
     const row = await caseFor(deps.store.db, c.get('staff'), number)
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
-    const events = await caseTimeline(deps.store.db, row.id)
+    const [events, suggestions] = await Promise.all([
+      caseTimeline(deps.store.db, row.id),
+      suggestionsFor(deps.store.db, [row.id], false),
+    ])
     const reference = await deps.reference.get(deps.store.db, deps.now())
     return c.json({
       ...staffCaseView(row),
       departmentName: reference.departments.get(row.department_id ?? '')?.name ?? null,
+      mergeSuggestions: suggestions,
       timeline: events.map((e) => ({
         action: e.action,
         actor: e.actor,
@@ -114,6 +136,34 @@ export function caseRoutes(deps: Deps) {
     const action = await readJson(c, actionBody)
     const row = await actOnCase(deps, c.get('staff'), number, action, deps.now())
     return c.json(staffCaseView(row))
+  })
+
+  // a supervisor decides the suggested merge is wrong: it leaves the queue's duplicate view
+  app.post('/:number/merge-suggestions/dismiss', async (c) => {
+    const number = caseNumberParam(c.req.param('number'))
+    const staff = c.get('staff')
+    const dismissed = await deps.store.write(async (trx) => {
+      const row = await caseFor(trx, staff, number)
+      if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
+      if (staff.role !== 'supervisor' && staff.role !== 'admin')
+        throw new AppError('FORBIDDEN', '只有负责人可以处理并案建议')
+      const by = `staff:${staff.username}`
+      const n = await decideSuggestions(trx, row.id, 'dismissed', by, deps.now())
+      if (n > 0) {
+        await insertCaseEvent(trx, {
+          case_id: row.id,
+          actor: by,
+          action: 'note',
+          from_status: row.status,
+          to_status: row.status,
+          note: '并案建议已排除:不是重复件',
+          public: 0,
+          created_at: deps.now().toISOString(),
+        })
+      }
+      return n
+    })
+    return c.json({ dismissed })
   })
 
   return app

@@ -8,10 +8,11 @@ import {
 } from '../channels/wechat/parse-official-account-message'
 import { toInbound } from '../channels/wechat/to-inbound'
 import { verifyMsgSignature, verifySignature } from '../channels/wechat/verify-signature'
-import { initialState } from '../domain/intake/conversation'
+import { initialState, type Inbound } from '../domain/intake/conversation'
 import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
 import { findOrCreateConversation } from '../store/conversations'
+import { notifyResident } from '../store/notifications'
 import { receiveMessage, type ChatResponse } from '../use-cases/receive-message'
 import { limitBody } from './body-limit'
 import type { AppEnv, Deps } from './env'
@@ -27,6 +28,79 @@ function asText(response: ChatResponse): string {
   return response.replies
     .map((r) => (r.options?.length ? `${r.text}\n${t.optionsLine(r.options)}` : r.text))
     .join('\n\n')
+}
+
+/**
+ * Takes a message through the conversation and gives the reply as text — or null when it took
+ * longer than `budgetMs`: WeChat drops a passive reply after five seconds, so the caller answers
+ * `success` and the reply is queued, in the turn's own transaction, as a notification that the
+ * delivery job sends as a customer-service message. Which of the two happens is settled in one
+ * place (the turn's transaction claims "passive" before committing), so the reply is given
+ * exactly once. A repeat of a message still being answered also gets null: the first answers.
+ */
+async function answerInTime(
+  deps: Deps,
+  m: { fromUser: string; id: string; body: Inbound; budgetMs: number },
+): Promise<string | null> {
+  let mode: 'open' | 'passive' | 'deferred' = 'open'
+  const work = (async () => {
+    const now = deps.now()
+    const conversation = await findOrCreateConversation(deps.store.db, {
+      id: crypto.randomUUID(),
+      channel: CHANNEL,
+      channelUserId: m.fromUser,
+      state: JSON.stringify(initialState()),
+      now,
+    })
+    return receiveMessage(
+      {
+        store: deps.store,
+        reference: deps.reference,
+        casePrefix: deps.config.CASE_NUMBER_PREFIX,
+        onAnswer: async (trx, response) => {
+          if (mode === 'open') {
+            mode = 'passive'
+            return
+          }
+          await notifyResident(trx, {
+            conversationId: conversation.id,
+            caseId: null,
+            text: asText(response),
+            now: deps.now(),
+          })
+        },
+      },
+      {
+        channel: CHANNEL,
+        channelUserId: m.fromUser,
+        conversationId: conversation.id,
+        channelMessageId: m.id,
+        body: m.body,
+        receivedAt: now,
+      },
+    )
+  })().catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'MESSAGE_IN_PROGRESS') return null
+    throw err
+  })
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, m.budgetMs))
+  })
+  const first = await Promise.race([work, late])
+  clearTimeout(timer)
+  if (first === 'late' && mode === 'open') {
+    mode = 'deferred'
+    work.catch((err: unknown) =>
+      deps.logger.error('wechat message failed after its reply was deferred', {
+        msgId: m.id,
+        error: String(err),
+      }),
+    )
+    return null
+  }
+  const response = await work
+  return response ? asText(response) : null
 }
 
 /**
@@ -57,6 +131,7 @@ export function wechatRoutes(deps: Deps) {
       throw new AppError('PAYLOAD_TOO_LARGE', 'message push too large')
     }),
     async (c) => {
+      const started = performance.now()
       const q = c.req.query()
       const safe = q.encrypt_type === 'aes'
       // with a key configured the account is in safe mode: a plain push is not from WeChat
@@ -94,26 +169,14 @@ export function wechatRoutes(deps: Deps) {
       if (intent.kind === 'answer') {
         content = intent.text
       } else {
-        const now = deps.now()
-        const conversation = await findOrCreateConversation(deps.store.db, {
-          id: crypto.randomUUID(),
-          channel: CHANNEL,
-          channelUserId: message.fromUser,
-          state: JSON.stringify(initialState()),
-          now,
+        const answered = await answerInTime(deps, {
+          fromUser: message.fromUser,
+          id: intent.id,
+          body: intent.body,
+          budgetMs: c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started),
         })
-        const response = await receiveMessage(
-          { store: deps.store, reference: deps.reference, casePrefix: c0.CASE_NUMBER_PREFIX },
-          {
-            channel: CHANNEL,
-            channelUserId: message.fromUser,
-            conversationId: conversation.id,
-            channelMessageId: intent.id,
-            body: intent.body,
-            receivedAt: now,
-          },
-        )
-        content = asText(response)
+        if (answered === null) return c.text('success')
+        content = answered
       }
       const reply = textReply({
         toUser: message.fromUser,

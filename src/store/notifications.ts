@@ -1,11 +1,15 @@
+import { queueDelivery } from './notification-deliveries'
 import type { Db, Notification } from './schema'
 
-/** Queues a message for a resident; call it in the transaction that makes the news. */
+/**
+ * Queues a message for a resident; call it in the transaction that makes the news. On channels
+ * that push (WeChat), its delivery is queued with it.
+ */
 export async function notifyResident(
   db: Db,
   n: { conversationId: string; caseId: number | null; text: string; options?: string[]; now: Date },
 ): Promise<void> {
-  await db
+  const row = await db
     .insertInto('notifications')
     .values({
       conversation_id: n.conversationId,
@@ -14,7 +18,9 @@ export async function notifyResident(
       options: n.options ? JSON.stringify(n.options) : null,
       created_at: n.now.toISOString(),
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await queueDelivery(db, { notificationId: row.id, conversationId: n.conversationId, now: n.now })
 }
 
 /** A conversation's notifications after an id, oldest first, with the number of their case. */

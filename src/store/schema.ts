@@ -89,6 +89,8 @@ export interface CaseTable {
   /** JSON array of photo URLs the resident sent */
   photos: string | null
   merged_into_id: number | null
+  /** the normalised name of the place, for duplicate detection (domain/cases/duplicates.ts) */
+  place_key: string | null
   /** YYYY-MM-DD of filing in Asia/Shanghai */
   filed_day: string
   created_at: string
@@ -121,6 +123,33 @@ export interface NotificationTable {
   /** JSON array of quick replies */
   options: string | null
   created_at: string
+}
+
+export interface WechatAccessTokenTable {
+  app_id: string
+  access_token: string | null
+  expires_at: string | null
+  /** the instance refreshing the token now, and until when its claim holds */
+  refreshing_by: string | null
+  refreshing_until: string | null
+  updated_at: string
+}
+
+export interface NotificationDeliveryTable {
+  notification_id: number
+  /** the conversation's channel, which says how to send: wechat-oa, wechaty */
+  channel: string
+  /** the channel's id of the resident (an openid, a contact id) */
+  recipient: string
+  state: 'pending' | 'delivered' | 'undeliverable' | 'failed'
+  attempts: Generated<number>
+  next_attempt_at: string
+  /** an instance sending it holds the row until then; a crashed one's claim lapses */
+  claimed_until: string | null
+  /** how it went out: custom (customer-service message) or template */
+  sent_as: string | null
+  last_error: string | null
+  updated_at: string
 }
 
 export interface StaffTable {
@@ -166,6 +195,19 @@ export interface SurveyRollupTable {
   count: number
 }
 
+export interface MergeSuggestionTable {
+  id: Generated<number>
+  /** the later complaint, suggested to join */
+  case_id: number
+  primary_id: number
+  reason: 'nearby' | 'same_place'
+  distance_m: number | null
+  status: 'open' | 'merged' | 'dismissed'
+  created_at: string
+  decided_at: string | null
+  decided_by: string | null
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -175,11 +217,14 @@ export interface Database {
   case_counters: CaseCounterTable
   case_events: CaseEventTable
   notifications: NotificationTable
+  notification_deliveries: NotificationDeliveryTable
+  wechat_access_tokens: WechatAccessTokenTable
   staff: StaffTable
   staff_sessions: StaffSessionTable
   case_surveys: CaseSurveyTable
   case_rollups: CaseRollupTable
   survey_rollups: SurveyRollupTable
+  merge_suggestions: MergeSuggestionTable
 }
 
 export type Department = Selectable<DepartmentTable>
@@ -193,6 +238,7 @@ export type NewCase = Insertable<CaseTable>
 export type CaseUpdate = Updateable<CaseTable>
 export type CaseEvent = Selectable<CaseEventTable>
 export type Notification = Selectable<NotificationTable>
+export type NotificationDelivery = Selectable<NotificationDeliveryTable>
 export type Staff = Selectable<StaffTable>
 export type NewCaseEvent = Insertable<CaseEventTable>
 

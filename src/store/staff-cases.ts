@@ -10,6 +10,9 @@ export interface CaseFilter {
   category?: string
   district?: string
   overdue?: boolean
+  escalated?: boolean
+  /** only cases with an open merge suggestion */
+  duplicates?: boolean
   q?: string
   before?: number
   limit: number
@@ -23,6 +26,17 @@ export async function listCasesFor(db: Db, staff: Staff, f: CaseFilter): Promise
   if (f.category) query = query.where('category', '=', f.category)
   if (f.district) query = query.where('district', '=', f.district)
   if (f.overdue !== undefined) query = query.where('overdue', '=', f.overdue ? 1 : 0)
+  if (f.escalated !== undefined) query = query.where('escalated', '=', f.escalated ? 1 : 0)
+  if (f.duplicates)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('merge_suggestions')
+          .select('merge_suggestions.id')
+          .whereRef('merge_suggestions.case_id', '=', 'cases.id')
+          .where('merge_suggestions.status', '=', 'open'),
+      ),
+    )
   if (f.q)
     query = query.where((eb) =>
       eb.or([eb('number', '=', f.q!.toUpperCase()), eb('description', 'like', `%${f.q}%`)]),

@@ -1,14 +1,17 @@
 import { transition, type CaseAction, type CaseStatus } from '../domain/cases/lifecycle'
+import { restartedDeadlines } from '../domain/cases/deadlines'
 import { workingDaysDeadline } from '../domain/cases/working-days'
-import type { Language } from '../domain/classify/types'
-import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
-import { notifyResident } from '../store/notifications'
+import { decideSuggestions } from '../store/merge-suggestions'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { CaseRow, CaseUpdate, Staff } from '../store/schema'
 import { caseFor, updateCaseAtVersion } from '../store/staff-cases'
+import { newsFor, tellResidents } from './tell-residents'
+
+/** A duplicate joins a case the bureau still works on, never one that itself joined another. */
+const MERGE_TARGETS: readonly string[] = ['new', 'accepted', 'assigned', 'in_progress', 'resolved']
 
 /**
  * A staff action on a case, in one transaction: the version check, the lifecycle transition,
@@ -24,20 +27,19 @@ export async function actOnCase(
   return deps.store.write(async (trx) => {
     const row = await caseFor(trx, staff, number, deps.store.dialect === 'postgres')
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到案件 ${number}`)
-    if (row.version !== action.version) {
-      throw new AppError(
-        'VERSION_CONFLICT',
-        `案件已被他人更新(当前版本 ${row.version}),请刷新后再操作`,
-        {
-          version: row.version,
-        },
-      )
-    }
+    // the role is checked first: an action the role may never take is 403 whatever the version
     const t = transition(
       { status: row.status as CaseStatus, assignee: row.assignee, escalated: row.escalated === 1 },
       action,
       staff.role,
     )
+    if (row.version !== action.version) {
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `案件已被他人更新(当前版本 ${row.version}),请刷新后再操作`,
+        { version: row.version },
+      )
+    }
     const reference = await deps.reference.get(trx, now)
     const change: CaseUpdate = { status: t.to, updated_at: now.toISOString() }
     if (t.assignee !== undefined) change.assignee = t.assignee
@@ -50,33 +52,32 @@ export async function actOnCase(
     }
     if (action.action === 'transfer') {
       const agency = reference.departments.get(action.agency)
-      if (!agency) throw new AppError('VALIDATION_FAILED', `没有这个部门:${action.agency}`)
+      // a branch is reached by return and re-routing; transfer hands the case outside the bureau
+      if (agency?.kind !== 'agency') {
+        const agencies = [...reference.departments.values()].filter((d) => d.kind === 'agency')
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `转办只能转给外单位:${agencies.map((d) => `${d.id}(${d.name})`).join('、')}`,
+        )
+      }
       change.department_id = agency.id
     }
     if (action.action === 'merge') {
       const primary = await caseFor(trx, staff, action.into)
-      if (!primary || primary.id === row.id)
-        throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}`)
+      if (!primary || primary.id === row.id || !MERGE_TARGETS.includes(primary.status)) {
+        throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}:须为本部门仍在办理的案件`)
+      }
       change.merged_into_id = primary.id
+    }
+    if (action.action === 'return' || action.action === 'reopen') {
+      const c = { ...row, urgent: row.urgent === 1 }
+      Object.assign(change, restartedDeadlines(reference.rules, c, action.action, now))
     }
     if (t.to === 'closed') change.closed_at = now.toISOString()
     const department =
       reference.departments.get(change.department_id ?? row.department_id ?? '')?.name ?? ''
-    const conversation = row.conversation_id
-      ? await trx
-          .selectFrom('conversations')
-          .select('language')
-          .where('id', '=', row.conversation_id)
-          .executeTakeFirst()
-      : undefined
-    const news = t.public
-      ? texts[(conversation?.language ?? 'zh-Hans') as Language].caseNews({
-          number: row.number,
-          action: action.action,
-          note: t.note,
-          department,
-        })
-      : null
+    const said = { action: action.action, note: t.note, department }
+    const news = t.public ? await newsFor(trx, row, said) : null
     if (news) change.public_note = news
     if (!(await updateCaseAtVersion(trx, row.id, row.version, change))) {
       throw new AppError('VERSION_CONFLICT', '案件已被他人更新,请刷新后再操作')
@@ -91,16 +92,16 @@ export async function actOnCase(
       public: t.public ? 1 : 0,
       created_at: now.toISOString(),
     })
-    if (news && row.conversation_id) {
-      const options = action.action === 'resolve' ? ['满意', '基本满意', '不满意'] : undefined
-      await notifyResident(trx, {
-        conversationId: row.conversation_id,
-        caseId: row.id,
-        text: news,
-        options,
-        now,
-      })
+    if (action.action === 'merge') {
+      await decideSuggestions(trx, row.id, 'merged', `staff:${staff.username}`, now)
+      // residents who had joined this case follow the case it joins now
+      await trx
+        .updateTable('cases')
+        .set({ merged_into_id: change.merged_into_id! })
+        .where('merged_into_id', '=', row.id)
+        .execute()
     }
+    if (news) await tellResidents(trx, row, news, { ...said, now })
     return { ...row, ...change, version: row.version + 1 } as CaseRow
   })
 }

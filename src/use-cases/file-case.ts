@@ -1,11 +1,13 @@
 import { formatCaseNumber } from '../domain/cases/case-number'
 import { pickRule } from '../domain/cases/routing'
-import { workingDaysDeadline } from '../domain/cases/working-days'
+import { caseDeadlines } from '../domain/cases/deadlines'
+import { placeKey } from '../domain/cases/duplicates'
 import type { Draft } from '../domain/intake/conversation'
 import { shanghaiDay } from '../domain/shanghai-time'
 import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
 import { countFiling } from '../store/rollups'
 import type { ReferenceData } from '../store/reference-cache'
+import { suggestMerge } from './suggest-merge'
 import type { CaseRow, Db, Department, RoutingRule } from '../store/schema'
 
 export interface FiledCase {
@@ -19,8 +21,6 @@ export interface Reporter {
   channelUserId: string | null
   conversationId: string | null
 }
-
-const HOUR_MS = 60 * 60 * 1000
 
 /**
  * Files a complaint inside the caller's transaction: numbers it, routes it by the rules, sets
@@ -52,9 +52,7 @@ export async function fileCase(
   const number = formatCaseNumber(prefix, day, await nextCaseSequence(db, day))
   const at = now.toISOString()
   const transfer = rule.action === 'transfer'
-  const acceptDue = c.urgent
-    ? new Date(now.getTime() + rule.urgent_hours * HOUR_MS)
-    : workingDaysDeadline(now, rule.accept_working_days)
+  const due = caseDeadlines(rule, c.urgent, now)
 
   const row = await insertCase(db, {
     number,
@@ -79,13 +77,12 @@ export async function fileCase(
     urgent: c.urgent ? 1 : 0,
     overdue: 0,
     escalated: 0,
-    accept_due_at: transfer ? null : acceptDue.toISOString(),
-    resolve_due_at: transfer
-      ? null
-      : workingDaysDeadline(now, rule.resolve_working_days).toISOString(),
+    accept_due_at: transfer ? null : due.acceptDueAt.toISOString(),
+    resolve_due_at: transfer ? null : due.resolveDueAt.toISOString(),
     public_note: transfer ? `已转交${department.name}` : null,
     photos: draft.imageUrls.length > 0 ? JSON.stringify(draft.imageUrls) : null,
     merged_into_id: null,
+    place_key: placeKey(draft.description, draft.location?.label ?? null),
     filed_day: day,
     created_at: at,
     updated_at: at,
@@ -114,5 +111,6 @@ export async function fileCase(
       created_at: at,
     })
   }
+  if (!transfer) await suggestMerge(db, row, now)
   return { row, department, rule }
 }

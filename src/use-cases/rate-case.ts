@@ -1,13 +1,16 @@
+import { restartedDeadlines } from '../domain/cases/deadlines'
 import type { Rating } from '../domain/surveys/rating'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
+import { listRoutingRules } from '../store/reference-data'
 import { countRating } from '../store/rollups'
 import { shanghaiDay } from '../domain/shanghai-time'
 import type { CaseRow, Db } from '../store/schema'
 
 /**
  * The resident rates a resolved case, inside the caller's transaction: 满意 and 基本满意 close
- * it; 不满意 reopens it to assigned, escalated for the supervisor to review, with the comment.
+ * it; 不满意 reopens it to assigned, escalated for the supervisor to review, with the comment
+ * and a fresh resolution deadline.
  */
 export async function rateCase(
   db: Db,
@@ -45,7 +48,18 @@ export async function rateCase(
       status: to,
       version: row.version + 1,
       updated_at: at,
-      ...(reopened ? { escalated: 1 as const, closed_at: null } : { closed_at: at }),
+      ...(reopened
+        ? {
+            escalated: 1 as const,
+            closed_at: null,
+            ...restartedDeadlines(
+              await listRoutingRules(db),
+              { ...row, urgent: row.urgent === 1 },
+              'reopen',
+              r.now,
+            ),
+          }
+        : { closed_at: at }),
     })
     .where('id', '=', row.id)
     .execute()

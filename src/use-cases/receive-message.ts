@@ -41,6 +41,8 @@ export interface ReceiveDeps {
   store: Store
   reference: ReferenceCache
   casePrefix: string
+  /** runs in the turn's transaction once the reply is known (not for a repeat delivery) */
+  onAnswer?: (trx: Db, response: ChatResponse) => Promise<void>
 }
 
 /** Thrown inside the transaction when the channel delivered this message before: roll back, answer as before. */
@@ -202,6 +204,7 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
       turn.state.language,
       now,
     )
+    await deps.onAnswer?.(trx, response)
     return response
   })
 }

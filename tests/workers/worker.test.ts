@@ -102,6 +102,33 @@ describe('the Worker on D1', () => {
     expect(await ready.json()).toEqual({ status: 'ready' })
   })
 
+  it('tries the notification outbox when the cron trigger fires, and keeps a failed send for a retry', async () => {
+    const now = new Date().toISOString()
+    await env.DB.batch([
+      env.DB.prepare(
+        "insert into conversations (id, channel, channel_user_id, language, state, created_at, updated_at) values ('wx-1', 'wechat-oa', 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY', 'zh-Hans', '{}', ?1, ?1)",
+      ).bind(now),
+      env.DB.prepare(
+        "insert into notifications (id, conversation_id, text, created_at) values (9001, 'wx-1', '您的投诉已受理', ?1)",
+      ).bind(now),
+      env.DB.prepare(
+        "insert into notification_deliveries (notification_id, channel, recipient, state, next_attempt_at, updated_at) values (9001, 'wechat-oa', 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY', 'pending', ?1, ?1)",
+      ).bind(now),
+    ])
+    const ctx = createExecutionContext()
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }),
+      env as unknown as Env,
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    const delivery = await env.DB.prepare(
+      'select state, attempts, last_error from notification_deliveries where notification_id = 9001',
+    ).first<{ state: string; attempts: number; last_error: string | null }>()
+    expect(delivery).toMatchObject({ state: 'pending', attempts: 1 })
+    expect(delivery!.last_error).toBeTruthy()
+  })
+
   it('lists the tables through Kysely without touching D1’s own _cf_ tables', async () => {
     const tables = await openD1Store(env.DB).db.introspection.getTables()
     const names = tables.map((t) => t.name)

@@ -39,6 +39,8 @@ export interface Texts {
     note: string | null
     department: string
   }) => string | null
+  /** what a resident whose complaint was merged into `primary` is told of that case's news */
+  followerNews: (p: { own: string; primary: string; news: string }) => string
   cancelled: string
   restarted: string
   recap: (description: string) => string
@@ -151,8 +153,10 @@ const zhHans: Texts = {
       extend: `您的投诉 ${number} 办理期限已延长。${note ?? ''}`,
       resolve: `您的投诉 ${number} 已办结。办理结果:${note ?? ''}\n请您对办理结果进行评价。`,
       reopen: `您的投诉 ${number} 已重新办理。`,
-      merge: `您的投诉 ${number} 与同一问题的其他投诉合并办理(${note ?? ''}),后续进展会继续告知您。`,
+      merge: `您的投诉 ${number} 反映的问题已有其他市民投诉,现${note ?? ''} 合并办理,该案后续进展会同时告知您。`,
     })[action] ?? null,
+  followerNews: ({ own, primary, news }) =>
+    `您的投诉 ${own} 已并入 ${primary} 合并办理。最新进展:${news}`,
   surveyThanks: (number) => `感谢您对案件 ${number} 的评价,案件已归档。`,
   surveyReopened: (number) => `很抱歉没有让您满意。案件 ${number} 已重新办理,并交由负责人督办。`,
   conversationTooLong:
@@ -256,8 +260,10 @@ const zhHant: Texts = {
       extend: `您的投訴 ${number} 辦理期限已延長。${note ?? ''}`,
       resolve: `您的投訴 ${number} 已辦結。辦理結果:${note ?? ''}\n請您對辦理結果進行評價。`,
       reopen: `您的投訴 ${number} 已重新辦理。`,
-      merge: `您的投訴 ${number} 與同一問題的其他投訴合併辦理(${note ?? ''})。`,
+      merge: `您的投訴 ${number} 反映的問題已有其他市民投訴,現${note ?? ''} 合併辦理,該案後續進展會同時告知您。`,
     })[action] ?? null,
+  followerNews: ({ own, primary, news }) =>
+    `您的投訴 ${own} 已併入 ${primary} 合併辦理。最新進展:${news}`,
   surveyThanks: (number) => `感謝您對案件 ${number} 的評價,案件已歸檔。`,
   surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理,並交由負責人督辦。`,
   conversationTooLong: '這次對話已經很長了,請重新整理頁面開始新的對話。',
@@ -350,8 +356,10 @@ const en: Texts = {
       extend: `The deadline for your complaint ${number} has been extended. ${note ?? ''}`,
       resolve: `Your complaint ${number} has been resolved: ${note ?? ''}\nPlease rate how it was handled.`,
       reopen: `Your complaint ${number} has been reopened.`,
-      merge: `Your complaint ${number} is handled together with the same problem reported by others (${note ?? ''}).`,
+      merge: `Your complaint ${number} is handled together with the same problem reported by others (${note ?? ''}); you will hear of that case's progress.`,
     })[action] ?? null,
+  followerNews: ({ own, primary, news }) =>
+    `Your complaint ${own} is handled together with ${primary}. Latest: ${news}`,
   surveyThanks: (number) => `Thank you for rating case ${number}; it is now closed.`,
   surveyReopened: (number) =>
     `We are sorry it did not satisfy you. Case ${number} has been reopened and a supervisor will follow it.`,

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dialects, migratedStore, type TestStore } from './support/stores'
+import { staffApp } from './support/staff'
+import { chatSession, testApp } from './support/test-app'
+
+type Who = 'handler' | 'otherHandler' | 'supervisor' | 'admin' | 'analyst' | 'anonymous'
+const PEOPLE: [Who, 'handler' | 'supervisor' | 'admin' | 'analyst', string | null][] = [
+  ['handler', 'handler', 'wujin-branch'],
+  ['otherHandler', 'handler', 'tianning-branch'],
+  ['supervisor', 'supervisor', 'wujin-branch'],
+  ['admin', 'admin', null],
+  ['analyst', 'analyst', null],
+]
+
+// Every staff endpoint against every role, on a case of the Wujin branch. Actions carry a stale
+// version on purpose: a caller allowed to take them gets 409, so nothing changes between rows.
+// ok: 200 or 201; 409: allowed to act but stale; 403: the role may not; 404: not revealed.
+describe('who may do what on the staff API', () => {
+  let store: TestStore
+  let app: ReturnType<typeof testApp>['app']
+  const tokens = new Map<Who, string>()
+  let number = ''
+
+  beforeAll(async () => {
+    store = await migratedStore(dialects[0]!.open)
+    const signed = await staffApp(store, PEOPLE)
+    app = signed.app
+    for (const [who] of PEOPLE) tokens.set(who, signed.tokens[who]!)
+    number = (await (await chatSession(app)).complain('武进区湖塘镇工厂每天冒黑烟')).case.number
+  })
+  afterAll(async () => store.cleanup())
+
+  async function call(who: Who, method: string, path: string, body?: unknown) {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (who !== 'anonymous') headers.Authorization = `Bearer ${tokens.get(who)}`
+    const res = await app.request(path.replace(':case', number), {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    return res.status
+  }
+
+  const stale = (body: object) => ({ ...body, version: 999 })
+  type Row = [string, string, unknown, Record<Who, number>]
+  const everyone = (status: number): Record<Who, number> => ({
+    handler: status,
+    otherHandler: status,
+    supervisor: status,
+    admin: status,
+    analyst: status,
+    anonymous: 401,
+  })
+  const matrix: Row[] = [
+    ['GET', '/api/v1/auth/me', undefined, everyone(200)],
+    ['GET', '/api/v1/cases', undefined, everyone(200)],
+    ['GET', '/api/v1/cases/:case', undefined, { ...everyone(200), otherHandler: 404 }],
+    [
+      'POST',
+      '/api/v1/cases/:case/actions',
+      stale({ action: 'accept' }),
+      { ...everyone(409), otherHandler: 404, analyst: 403 },
+    ],
+    [
+      'POST',
+      '/api/v1/cases/:case/actions',
+      stale({ action: 'note', text: '已电话联系' }),
+      { ...everyone(409), otherHandler: 404, analyst: 403 },
+    ],
+    [
+      'POST',
+      '/api/v1/cases/:case/actions',
+      stale({ action: 'escalate', note: '请加快' }),
+      { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
+    ],
+    [
+      'POST',
+      '/api/v1/cases/:case/actions',
+      stale({ action: 'merge', into: 'CZ20261127-0001' }),
+      { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
+    ],
+    ['GET', '/api/v1/stats/summary?year=2026', undefined, everyone(200)],
+  ]
+
+  it.each(matrix)('%s %s %j', async (method, path, body, expected) => {
+    const got: Record<string, number> = {}
+    for (const who of Object.keys(expected) as Who[]) got[who] = await call(who, method, path, body)
+    expect(got).toEqual(expected)
+  })
+
+  it('refuses to transfer a case to another branch or merge it into itself (400, nothing changes)', async () => {
+    const act = (body: object) =>
+      call('supervisor', 'POST', '/api/v1/cases/:case/actions', { version: 1, ...body })
+    expect(await act({ action: 'transfer', agency: 'tianning-branch', reason: '属天宁' })).toBe(400)
+    expect(await act({ action: 'merge', into: number })).toBe(400)
+    expect(await act({ action: 'merge', into: 'CZ20261127-0001' })).toBe(400)
+    const row = await store.db.selectFrom('cases').select(['status', 'version']).executeTakeFirst()
+    expect(row).toEqual({ status: 'new', version: 1 })
+  })
+})

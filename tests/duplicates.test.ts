@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { staffApp } from './support/staff'
+import { chatSession } from './support/test-app'
+
+describeEachDialect('duplicate complaints', (open) => {
+  let store: TestStore
+  let { app, clock, tokens } = {} as Awaited<ReturnType<typeof staffApp>>
+
+  beforeEach(async () => {
+    store = await migratedStore(open)
+    ;({ app, clock, tokens } = await staffApp(store, [
+      ['wang', 'handler', 'wujin-branch'],
+      ['zhao', 'supervisor', 'wujin-branch'],
+    ]))
+  })
+  afterEach(async () => store.cleanup())
+
+  const get = async (who: string, path: string) =>
+    (await app.request(path, { headers: { Authorization: `Bearer ${tokens[who]}` } })).json()
+  const act = (who: string, number: string, body: unknown) =>
+    app.request(`/api/v1/cases/${number}/actions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  const file = async (text: string) => {
+    const resident = await chatSession(app)
+    return { resident, number: (await resident.complain(text)).case.number as string }
+  }
+  const pushed = (conversationId: string) =>
+    store.db
+      .selectFrom('notifications')
+      .select('text')
+      .where('conversation_id', '=', conversationId)
+      .orderBy('id')
+      .execute()
+
+  it('suggests a complaint about the same premises to the supervisor, in the queue and the case', async () => {
+    const first = await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    clock.now = new Date(clock.now.getTime() + 3 * 86400_000)
+    const second = await file('湖塘镇 华达印染厂 又在冒黑烟,味道很大')
+    const queue = await get('zhao', '/api/v1/cases?duplicates=true')
+    expect(queue.items.map((c: { number: string }) => c.number)).toEqual([second.number])
+    expect(queue.items[0].mergeSuggestion).toMatchObject({
+      primary: first.number,
+      reason: 'same_place',
+      status: 'open',
+    })
+    const detail = await get('zhao', `/api/v1/cases/${second.number}`)
+    expect(detail.mergeSuggestions).toEqual([
+      expect.objectContaining({ case: second.number, primary: first.number }),
+    ])
+    expect(detail.timeline.at(-1)).toMatchObject({
+      action: 'duplicate',
+      note: expect.stringContaining(first.number),
+    })
+    // the primary shows it too, so whoever opens either sees the pair
+    const primary = await get('zhao', `/api/v1/cases/${first.number}`)
+    expect(primary.mergeSuggestions).toHaveLength(1)
+  })
+
+  it('merges: the resident is told their complaint joins case N, then hears of its progress', async () => {
+    const first = await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    const second = await file('湖塘镇华达印染厂又在冒黑烟')
+    const merged = await act('zhao', second.number, {
+      action: 'merge',
+      version: 1,
+      into: first.number,
+    })
+    expect(await merged.json()).toMatchObject({ status: 'merged' })
+    expect((await get('zhao', '/api/v1/cases?duplicates=true')).items).toEqual([])
+    expect((await act('wang', first.number, { action: 'accept', version: 1 })).status).toBe(200)
+    expect((await pushed(second.resident.sessionId)).map((n) => n.text)).toEqual([
+      `您的投诉 ${second.number} 反映的问题已有其他市民投诉,现并入 ${first.number} 合并办理,该案后续进展会同时告知您。`,
+      `您的投诉 ${second.number} 已并入 ${first.number} 合并办理。最新进展:您的投诉 ${first.number} 已受理,由常州市武进生态环境局办理。`,
+    ])
+    expect(await pushed(first.resident.sessionId)).toHaveLength(1)
+  })
+
+  it('lets a supervisor dismiss a wrong suggestion, and not a handler', async () => {
+    await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    const second = await file('湖塘镇华达印染厂又在冒黑烟')
+    const dismiss = (who: string) =>
+      app.request(`/api/v1/cases/${second.number}/merge-suggestions/dismiss`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokens[who]}` },
+      })
+    expect((await dismiss('wang')).status).toBe(403)
+    expect(await (await dismiss('zhao')).json()).toEqual({ dismissed: 1 })
+    expect((await get('zhao', '/api/v1/cases?duplicates=true')).items).toEqual([])
+  })
+
+  it('suggests nothing for another kind of problem, another place, or after seven days', async () => {
+    await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    await file('武进区湖塘镇华达印染厂往河里排污水')
+    await file('武进区湖塘镇恒丰化工厂冒黑烟')
+    clock.now = new Date(clock.now.getTime() + 8 * 86400_000)
+    await file('武进区湖塘镇华达印染厂晚上又排黑烟')
+    expect((await get('zhao', '/api/v1/cases?duplicates=true')).items).toEqual([])
+  })
+})
