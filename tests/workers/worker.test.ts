@@ -11,6 +11,10 @@ import worker, { type Env } from '../../src/worker'
 import { signatureOf } from '../../src/channels/wechat/verify-signature'
 import { chatSession } from '../support/chat-session'
 import { openD1Store } from '../../src/store/d1'
+import { createApp } from '../../src/app'
+import { parseConfig } from '../../src/config'
+import { consoleLogger } from '../../src/console-logger'
+import { createReferenceCache } from '../../src/store/reference-cache'
 
 // Every request goes through src/worker.ts inside workerd, on a D1 database migrated from
 // migrations/d1 exactly as `wrangler d1 migrations apply` would.
@@ -127,6 +131,41 @@ describe('the Worker on D1', () => {
     ).first<{ state: string; attempts: number; last_error: string | null }>()
     expect(delivery).toMatchObject({ state: 'pending', attempts: 1 })
     expect(delivery!.last_error).toBeTruthy()
+  })
+
+  it('files once when two isolates get the same message three times at once', async () => {
+    // two isolates: two stores over the one D1 database, each with its own app
+    const apps = [0, 1].map(() =>
+      createApp({
+        store: openD1Store(env.DB),
+        config: parseConfig({ NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0' }),
+        reference: createReferenceCache(),
+        logger: consoleLogger('silent'),
+        now: () => new Date(),
+      }),
+    )
+    const me = await chatSession(apps[0]!)
+    await me.send({ text: '新北区薛家镇化工厂半夜排放刺鼻气味' })
+    const cases = () =>
+      env.DB.prepare('select count(*) as n from cases where conversation_id = ?')
+        .bind(me.sessionId)
+        .first<{ n: number }>()
+    const confirm = (app: (typeof apps)[number]) =>
+      app.request('/api/v1/chat/messages', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${me.token}`,
+          'Idempotency-Key': 'confirm-1',
+        },
+        body: JSON.stringify({ text: '确认提交' }),
+      })
+    const answers = await Promise.all([apps[0]!, apps[1]!, apps[0]!].map(confirm))
+    const ok = answers.filter((r) => r.status === 200)
+    expect(ok.length).toBeGreaterThan(0)
+    // the others are told it is still being answered, or get the same answer
+    for (const r of answers) expect([200, 409]).toContain(r.status)
+    expect((await cases())!.n).toBe(1)
   })
 
   it('lists the tables through Kysely without touching D1’s own _cf_ tables', async () => {
