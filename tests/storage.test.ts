@@ -134,5 +134,5 @@ describe('storage [sqlite, several processes]', () => {
     } finally {
       await store.cleanup()
     }
-  })
+  }, 60_000) // three processes start up and load the app: slow on a busy machine
 })
