@@ -76,15 +76,17 @@ async function resident(
   }
 }
 
+// each test starts the server (tsx, migrations) once or twice: slow on a busy machine
 describe('the Node server process', () => {
   it('loses no acknowledged message and no announced case when killed with SIGKILL under load', async () => {
     const first = await start()
     const acknowledged: Acknowledged[] = []
     const announced: { token: string; number: string }[] = []
-    const until = Date.now() + 20_000
+    const until = Date.now() + 30_000
     const load = Promise.all(
       Array.from({ length: 12 }, (_, i) => resident(first, i, acknowledged, announced, until)),
     )
+    // kill it in the thick of it: once cases are being filed
     while (announced.length < 10 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
     first.child.kill('SIGKILL')
     await load
@@ -113,7 +115,7 @@ describe('the Node server process', () => {
     } finally {
       db.close()
     }
-  })
+  }, 90_000)
 
   it('on SIGTERM finishes the requests in flight, then closes the database and exits', async () => {
     const server = await start()
@@ -164,7 +166,7 @@ describe('the Node server process', () => {
       .get(`${sessionId}:in-flight`) as { n: number }
     db.close()
     expect(stored.n).toBe(1)
-  })
+  }, 90_000)
 
   it('cuts off clients that trickle headers or a body, and refuses bodies over the limit', async () => {
     const server = await start({
@@ -229,5 +231,5 @@ describe('the Node server process', () => {
     const messages = db.prepare('select count(*) as n from messages').get() as { n: number }
     db.close()
     expect(messages.n).toBe(0)
-  })
+  }, 90_000)
 })
