@@ -6,6 +6,7 @@ import * as m0004 from './0004-notifications'
 import * as m0005 from './0005-staff'
 import * as m0006 from './0006-surveys'
 import * as m0007 from './0007-rollups'
+import * as m0012 from './0012-outcome-rollups'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-staff': m0005,
   '0006-surveys': m0006,
   '0007-rollups': m0007,
+  '0012-outcome-rollups': m0012,
 }
