@@ -109,6 +109,22 @@ describeEachDialect('the statistics API', (open) => {
     expect(sat).toMatchObject({ answered: 0, notRated: 1, satisfactionRate: null, responseRate: 0 })
   })
 
+  it('exports the trends as a CSV that Excel opens in Chinese', async () => {
+    await fixture()
+    const res = await t.app.request('/api/v1/stats/export.csv?year=2026&period=quarter', {
+      headers: as('chen'),
+    })
+    expect(res.headers.get('Content-Type')).toContain('text/csv')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder().decode(bytes).trim().split('\n')
+    expect(lines[0]).toBe('年份,期间,范围,维度,分组,代码,本年投诉件数,上年同期件数,同比(%)')
+    expect(lines).toContain('2026,Q1,全市,类别,大气,air,1,0,')
+    expect(lines).toContain('2026,Q4,全市,类别,合计,total,0,1,-100.0')
+    const bad = await t.app.request('/api/v1/stats/export.csv?by=town', { headers: as('chen') })
+    expect(bad.status).toBe(400)
+  })
+
   it('answers unknown years, districts and breakdowns with 400 naming what is allowed', async () => {
     const district = await t.app.request('/api/v1/stats/trends?district=上海', {
       headers: as('chen'),

@@ -5,6 +5,7 @@ import { DISTRICTS } from '../domain/classify/types'
 import { shanghaiDay } from '../domain/shanghai-time'
 import { periodsOf, ratingFigures, sideBySide, timingFigures } from '../domain/trends/figures'
 import { labelOf } from '../domain/trends/labels'
+import { trendsCsv } from '../domain/trends/trends-csv'
 import { summarise } from '../domain/trends/summary'
 import { AppError } from '../errors'
 import {
@@ -82,8 +83,8 @@ export function statsRoutes(deps: Deps) {
     return c.json({ ...summary, district: scope.district ?? null })
   })
 
-  app.get('/trends', async (c) => {
-    const query = readQuery(c, statsQuery)
+  /** This year's and last year's counts per period and key, with their total. */
+  async function trends(query: z.infer<typeof statsQuery>) {
     const scope = scopeOf(query)
     const [thisYear, lastYear] = await Promise.all([
       monthlyCounts(db, scope, query.by),
@@ -98,7 +99,7 @@ export function statsRoutes(deps: Deps) {
       query.period,
       () => '合计',
     )
-    return c.json({
+    return {
       year: scope.year,
       lastYear: scope.year - 1,
       district: scope.district ?? null,
@@ -107,7 +108,17 @@ export function statsRoutes(deps: Deps) {
       periods: periodsOf(query.period),
       series,
       total: total[0] ?? null,
-    })
+    }
+  }
+
+  app.get('/trends', async (c) => c.json(await trends(readQuery(c, statsQuery))))
+
+  app.get('/export.csv', async (c) => {
+    const t = await trends(readQuery(c, statsQuery))
+    const name = `changzhou-complaints-${t.year}-${t.by}-${t.period}${t.district ? '-district' : ''}.csv`
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', `attachment; filename="${name}"`)
+    return c.body(trendsCsv(t))
   })
 
   app.get('/satisfaction', async (c) => {
