@@ -248,7 +248,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
     const s = await res.json()
     expect(s.categories.air).toEqual({ count: 2, lastYear: 0, yoy: null })
     expect(s.satisfactionRate).toBe(100)
-    expect(s.text).toBe('2026年共受理生态环境投诉2件,公众满意率达100.0%。')
+    expect(s.text).toBe('2026年共受理生态环境投诉2件,按期办结率100.0%,公众满意率达100.0%。')
     expect(
       (await app.request('/api/v1/stats/summary?year=20x6', { headers: as('chen') })).status,
     ).toBe(400)

@@ -1,4 +1,3 @@
-import { shanghaiDay } from '../domain/shanghai-time'
 import type { Store } from '../store/open-database'
 import { countRating } from '../store/rollups'
 
@@ -16,7 +15,7 @@ export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
     const stale = await trx
       .selectFrom('cases')
       .leftJoin('case_surveys', 'case_surveys.case_id', 'cases.id')
-      .select(['cases.id', 'cases.number', 'cases.version'])
+      .select(['cases.id', 'cases.number', 'cases.version', 'cases.filed_day', 'cases.district'])
       .where('cases.status', '=', 'resolved')
       .where('cases.updated_at', '<', before)
       .where('case_surveys.id', 'is', null)
@@ -41,7 +40,7 @@ export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
           answered_at: at,
         })
         .execute()
-      await countRating(trx, { day: shanghaiDay(now), rating: 'not_rated' })
+      await countRating(trx, { filedDay: c.filed_day, district: c.district, rating: 'not_rated' })
       await trx
         .insertInto('case_events')
         .values({

@@ -190,7 +190,9 @@ export interface CaseRollupTable {
 }
 
 export interface SurveyRollupTable {
+  /** YYYY-MM of the rated case's Shanghai filing day */
   month: string
+  district: string
   rating: string
   count: number
 }
@@ -206,6 +208,28 @@ export interface MergeSuggestionTable {
   created_at: string
   decided_at: string | null
   decided_by: string | null
+}
+
+export interface CaseTimingRollupTable {
+  /** YYYY-MM of the Shanghai filing day */
+  month: string
+  district: string
+  /** the first acceptance or the first resolution */
+  stage: 'accept' | 'resolve'
+  /** hours since filing, bucketed as in src/domain/trends/durations.ts */
+  bucket: number
+  /** 1 when it came by the deadline (or the case had none) */
+  on_time: Flag
+  count: number
+}
+
+export interface PlaceRollupTable {
+  /** YYYY of the Shanghai filing day */
+  year: string
+  district: string
+  /** the trimmed address the complaint named */
+  place: string
+  count: number
 }
 
 export interface Database {
@@ -225,6 +249,8 @@ export interface Database {
   case_rollups: CaseRollupTable
   survey_rollups: SurveyRollupTable
   merge_suggestions: MergeSuggestionTable
+  case_timing_rollups: CaseTimingRollupTable
+  place_rollups: PlaceRollupTable
 }
 
 export type Department = Selectable<DepartmentTable>

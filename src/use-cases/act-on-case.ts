@@ -4,6 +4,7 @@ import { workingDaysDeadline } from '../domain/cases/working-days'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
 import { decideSuggestions } from '../store/merge-suggestions'
+import { countProgress } from '../store/rollups'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { CaseRow, CaseUpdate, Staff } from '../store/schema'
@@ -82,6 +83,10 @@ export async function actOnCase(
     if (!(await updateCaseAtVersion(trx, row.id, row.version, change))) {
       throw new AppError('VERSION_CONFLICT', '案件已被他人更新,请刷新后再操作')
     }
+    await countProgress(trx, row, action.action, {
+      at: now.toISOString(),
+      resolveDue: change.resolve_due_at ?? row.resolve_due_at,
+    })
     await insertCaseEvent(trx, {
       case_id: row.id,
       actor: `staff:${staff.username}`,

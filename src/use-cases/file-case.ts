@@ -88,7 +88,13 @@ export async function fileCase(
     updated_at: at,
     closed_at: null,
   })
-  await countFiling(db, { filedDay: day, category, subcategory, district: c.district })
+  await countFiling(db, {
+    filedDay: day,
+    category,
+    subcategory,
+    district: c.district,
+    address: row.address,
+  })
   await insertCaseEvent(db, {
     case_id: row.id,
     actor: 'resident',

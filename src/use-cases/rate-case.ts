@@ -4,7 +4,6 @@ import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
 import { listRoutingRules } from '../store/reference-data'
 import { countRating } from '../store/rollups'
-import { shanghaiDay } from '../domain/shanghai-time'
 import type { CaseRow, Db } from '../store/schema'
 
 /**
@@ -39,7 +38,7 @@ export async function rateCase(
       answered_at: at,
     })
     .execute()
-  await countRating(db, { day: shanghaiDay(r.now), rating: r.rating })
+  await countRating(db, { filedDay: row.filed_day, district: row.district, rating: r.rating })
   const reopened = r.rating === 'dissatisfied'
   const to = reopened ? 'assigned' : 'closed'
   await db

@@ -1,4 +1,6 @@
 import { CATEGORIES, type Category } from '../classify/types'
+import { ratingFigures, timingFigures, yoy, type TimingFigures, type TimingRow } from './figures'
+import { CATEGORY_ZH } from './labels'
 
 export interface CategoryFigure {
   count: number
@@ -7,25 +9,29 @@ export interface CategoryFigure {
   yoy: number | null
 }
 
-export interface YearSummary {
+interface YearFigures {
   year: number
   total: CategoryFigure
   categories: Record<Category, CategoryFigure>
   /** (满意 + 基本满意) / answered, in %; null when nobody answered */
   satisfactionRate: number | null
+  /** answered / (answered + closed unrated), in % */
+  responseRate: number | null
   answered: number
   notRated: number
+  hotspots: Hotspot[]
   text: string
 }
 
-const NAMES_ZH: Record<Category, string> = {
-  air: '大气',
-  noise: '噪声',
-  water: '水',
-  waste: '固体废物',
-  radiation: '辐射',
-  other: '其他',
+export type YearSummary = YearFigures & TimingFigures
+
+export interface Hotspot {
+  place: string
+  district: string
+  count: number
 }
+
+const NAMES_ZH = CATEGORY_ZH
 const NAMES_EN: Record<Category, string> = {
   air: 'air',
   noise: 'noise',
@@ -35,15 +41,11 @@ const NAMES_EN: Record<Category, string> = {
   other: 'other',
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10
-
-function figure(count: number, lastYear: number): CategoryFigure {
-  return {
-    count,
-    lastYear,
-    yoy: lastYear > 0 ? round1(((count - lastYear) / lastYear) * 100) : null,
-  }
-}
+const figure = (count: number, lastYear: number): CategoryFigure => ({
+  count,
+  lastYear,
+  yoy: yoy(count, lastYear),
+})
 
 /** 「下降22.5%」 or 「上升3.0%」 / "down 22.5%" or "up 3.0%". */
 function change(yoy: number, lang: 'zh' | 'en'): string {
@@ -61,6 +63,9 @@ export function summarise(p: {
   counts: ReadonlyMap<string, number>
   lastYear: ReadonlyMap<string, number>
   ratings: ReadonlyMap<string, number>
+  /** the timing rollups of the year's complaints; none: no timing figures */
+  timing?: readonly TimingRow[]
+  hotspots?: Hotspot[]
   lang: 'zh' | 'en'
 }): YearSummary {
   const categories = Object.fromEntries(
@@ -69,17 +74,17 @@ export function summarise(p: {
   const sum = (m: ReadonlyMap<string, number>) =>
     CATEGORIES.reduce((n, c) => n + (m.get(c) ?? 0), 0)
   const total = figure(sum(p.counts), sum(p.lastYear))
-  const good = (p.ratings.get('satisfied') ?? 0) + (p.ratings.get('basically_satisfied') ?? 0)
-  const answered = good + (p.ratings.get('dissatisfied') ?? 0)
-  const satisfactionRate = answered > 0 ? round1((good / answered) * 100) : null
-
+  const { satisfactionRate, responseRate, answered, notRated } = ratingFigures(p.ratings)
   const figures = {
     year: p.year,
     total,
     categories,
     satisfactionRate,
+    responseRate,
     answered,
-    notRated: p.ratings.get('not_rated') ?? 0,
+    notRated,
+    ...timingFigures(p.timing ?? []),
+    hotspots: p.hotspots ?? [],
   }
   return { ...figures, text: (p.lang === 'zh' ? sentenceZh : sentenceEn)(figures) }
 }
@@ -109,6 +114,7 @@ function sentenceZh(f: Figures): string {
     const sizes = group.map((c) => `${Math.abs(f.categories[c].yoy!).toFixed(1)}%`).join('、')
     parts.push(`${names}污染投诉${group.length > 1 ? '分别' : ''}同比${verb}${sizes}`)
   }
+  if (f.onTimeRate !== null) parts.push(`按期办结率${f.onTimeRate.toFixed(1)}%`)
   if (f.satisfactionRate !== null) parts.push(`公众满意率达${f.satisfactionRate.toFixed(1)}%`)
   return `${parts.join(',')}。`
 }
@@ -119,6 +125,7 @@ function sentenceEn(f: Figures): string {
   ]
   for (const c of reported(f))
     parts.push(`${NAMES_EN[c]} complaints ${change(f.categories[c].yoy!, 'en')}`)
+  if (f.onTimeRate !== null) parts.push(`${f.onTimeRate.toFixed(1)}% resolved on time`)
   if (f.satisfactionRate !== null)
     parts.push(`public satisfaction ${f.satisfactionRate.toFixed(1)}%`)
   return `${parts.join('; ')}.`

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { closeUnrated } from '../src/jobs/close-unrated'
+import { checkRollups } from '../src/store/rollup-check'
+import { signInStaff } from './support/staff-login'
+import { describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { chatSession, testApp } from './support/test-app'
+
+const HOUR = 3_600_000
+
+// A small year worked out by hand. Filed (UTC → Asia/Shanghai):
+//   A 2025-12-31T17:00Z → 2026-01-01 武进区 air     accepted +3 h, resolved +50 h, 满意
+//   B 2025-12-31T15:00Z → 2025-12-31 钟楼区 air     (last year: nothing else happens)
+//   C 2026-03-10T02:00Z → 2026-03-10 天宁区 noise   accepted +40 h (late), resolved +100 h, never rated
+//   D 2026-05-01T02:00Z → 2026-05-01 新北区 water   accepted +0.5 h
+//   E 2026-06-02T02:00Z → 2026-06-02 武进区 air     same place as A (湖塘镇)
+describeEachDialect('the statistics API', (open) => {
+  let store: TestStore
+  let t: ReturnType<typeof testApp>
+  let as: (username: string) => Record<string, string>
+
+  beforeEach(async () => {
+    store = await migratedStore(open)
+    t = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0' })
+    as = await signInStaff(store, t.app, [
+      ['chen', 'analyst', null],
+      ['root', 'admin', null],
+      ['wang', 'handler', 'wujin-branch'],
+    ])
+  })
+  afterEach(async () => store.cleanup())
+
+  async function file(at: string, text: string) {
+    t.clock.now = new Date(at)
+    const resident = await chatSession(t.app)
+    const body = await resident.complain(text)
+    return { number: body.case.number as string, resident, filed: Date.parse(at) }
+  }
+  async function act(c: { number: string; filed: number }, hours: number, body: object) {
+    t.clock.now = new Date(c.filed + hours * HOUR)
+    const detail = await (
+      await t.app.request(`/api/v1/cases/${c.number}`, { headers: as('root') })
+    ).json()
+    const res = await t.app.request(`/api/v1/cases/${c.number}/actions`, {
+      method: 'POST',
+      headers: as('root'),
+      body: JSON.stringify({ ...body, version: detail.version }),
+    })
+    expect(res.status).toBe(200)
+  }
+  const get = async (path: string, who = 'chen') =>
+    (await t.app.request(`/api/v1/stats/${path}`, { headers: as(who) })).json()
+
+  async function fixture() {
+    const a = await file('2025-12-31T17:00:00Z', '武进区湖塘镇工厂每天冒黑烟')
+    await file('2025-12-31T15:00:00Z', '钟楼区五星街道有人烧垃圾,烟很大')
+    const c = await file('2026-03-10T02:00:00Z', '天宁区红梅街道工地晚上施工噪音很大')
+    const d = await file('2026-05-01T02:00:00Z', '新北区三井街道河里有人排污水,发臭')
+    await file('2026-06-02T02:00:00Z', '武进区湖塘镇工厂每天冒黑烟')
+    await act(a, 3, { action: 'accept' })
+    await act(a, 4, { action: 'assign', assignee: 'wang' })
+    await act(a, 50, { action: 'resolve', reply: '已责令整改' })
+    t.clock.now = new Date(a.filed + 51 * HOUR)
+    await a.resident.send({ text: '满意' })
+    await act(c, 40, { action: 'accept' })
+    await act(c, 41, { action: 'assign', assignee: 'li' })
+    await act(c, 100, { action: 'resolve', reply: '已要求停止夜间施工' })
+    await closeUnrated(store, new Date(c.filed + 300 * HOUR))
+    await act(d, 0.5, { action: 'accept' })
+  }
+
+  it('counts the year by the Shanghai filing date and gives yoy, rates and medians worked by hand', async () => {
+    await fixture()
+    const s = await get('summary?year=2026')
+    // A was filed on 2025-12-31 in UTC but 2026-01-01 in Shanghai: it belongs to 2026
+    expect(s.categories.air).toEqual({ count: 2, lastYear: 1, yoy: 100 })
+    // nothing last year: no change to compute, never Infinity
+    expect(s.categories.water).toEqual({ count: 1, lastYear: 0, yoy: null })
+    expect(s.total).toEqual({ count: 4, lastYear: 1, yoy: 300 })
+    // A 满意; C closed unrated: answered 1, not rated 1 — never counted as satisfied
+    expect(s).toMatchObject({ satisfactionRate: 100, answered: 1, notRated: 1, responseRate: 50 })
+    // accepted after 0.5 h, 3 h, 40 h: buckets [0,1), [2,4), [24,48); the middle one at 3.0 h
+    // C was late (1 working day from Tuesday 10:00 ends Wednesday 24:00, +38 h): 2 of 3 on time
+    expect(s).toMatchObject({ accepted: 3, onTimeAcceptanceRate: 66.7, medianHoursToAcceptance: 3 })
+    // resolved after 50 h and 100 h, both within 7 working days; the median 1 of 2 reaches the top of [48,72)
+    expect(s).toMatchObject({ resolved: 2, onTimeRate: 100, medianHoursToResolution: 72 })
+    expect(s.hotspots).toEqual([{ place: '湖塘镇', district: '武进区', count: 2 }])
+    expect(s.text).toBe(
+      '2026年共受理生态环境投诉4件,同比上升300.0%,大气污染投诉同比上升100.0%,按期办结率100.0%,公众满意率达100.0%。',
+    )
+  })
+
+  it('gives trends of this year and last side by side, by quarter and by district', async () => {
+    await fixture()
+    const byCategory = await get('trends?year=2026&by=category&period=quarter')
+    expect(byCategory.periods).toEqual(['Q1', 'Q2', 'Q3', 'Q4'])
+    expect(byCategory.series[0]).toMatchObject({
+      key: 'air',
+      label: '大气',
+      thisYear: [1, 1, 0, 0],
+      lastYear: [0, 0, 0, 1],
+      yoy: 100,
+    })
+    expect(byCategory.total).toMatchObject({ thisYear: [2, 2, 0, 0], lastYear: [0, 0, 0, 1] })
+    const wujin = await get('trends?year=2026&by=subcategory&district=武进区')
+    expect(wujin.series).toHaveLength(1)
+    expect(wujin.series[0]).toMatchObject({ key: 'air/industrial', label: '大气·工业', count: 2 })
+    expect(wujin.series[0].thisYear.slice(0, 6)).toEqual([1, 0, 0, 0, 0, 1])
+    const sat = await get('satisfaction?year=2026&district=天宁区')
+    expect(sat).toMatchObject({ answered: 0, notRated: 1, satisfactionRate: null, responseRate: 0 })
+  })
+
+  it('exports the trends as a CSV that Excel opens in Chinese', async () => {
+    await fixture()
+    const res = await t.app.request('/api/v1/stats/export.csv?year=2026&period=quarter', {
+      headers: as('chen'),
+    })
+    expect(res.headers.get('Content-Type')).toContain('text/csv')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder().decode(bytes).trim().split('\n')
+    expect(lines[0]).toBe('年份,期间,范围,维度,分组,代码,本年投诉件数,上年同期件数,同比(%)')
+    expect(lines).toContain('2026,Q1,全市,类别,大气,air,1,0,')
+    expect(lines).toContain('2026,Q4,全市,类别,合计,total,0,1,-100.0')
+    const bad = await t.app.request('/api/v1/stats/export.csv?by=town', { headers: as('chen') })
+    expect(bad.status).toBe(400)
+  })
+
+  it('answers unknown years, districts and breakdowns with 400 naming what is allowed', async () => {
+    const district = await t.app.request('/api/v1/stats/trends?district=上海', {
+      headers: as('chen'),
+    })
+    expect(district.status).toBe(400)
+    expect((await district.json()).error.message).toContain('天宁区、钟楼区、新北区')
+    const by = await t.app.request('/api/v1/stats/trends?by=street', { headers: as('chen') })
+    expect((await by.json()).error.message).toContain('category、subcategory 或 district')
+    const year = await t.app.request('/api/v1/stats/summary?year=1850', { headers: as('chen') })
+    expect(year.status).toBe(400)
+    expect((await year.json()).error.message).toContain('2000–2100')
+  })
+
+  it('lets analysts and admins read, not handlers', async () => {
+    expect((await t.app.request('/api/v1/stats/summary', { headers: as('root') })).status).toBe(200)
+    expect((await t.app.request('/api/v1/stats/summary', { headers: as('wang') })).status).toBe(403)
+    expect((await t.app.request('/api/v1/stats/trends')).status).toBe(401)
+  })
+
+  it('keeps the rollups equal to a recount from the raw cases', async () => {
+    await fixture()
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+    await store.db
+      .updateTable('case_rollups')
+      .set({ count: 7 })
+      .where('category', '=', 'water')
+      .execute()
+    expect(await checkRollups(store.db, store.dialect)).toEqual([
+      expect.objectContaining({ table: 'case_rollups', stored: 7, expected: 1 }),
+    ])
+  })
+})
