@@ -77,7 +77,13 @@ const ENDPOINTS: [method: string, path: string][] = [
   ['GET', '/api/v1/cases'],
   ['GET', '/api/v1/cases/:number'],
   ['POST', '/api/v1/cases/:number/actions'],
+  ['POST', '/api/v1/cases/:number/merge-suggestions/dismiss'],
+  ['POST', '/api/v1/auth/logout'],
   ['GET', '/api/v1/stats/summary'],
+  ['GET', '/api/v1/stats/trends'],
+  ['GET', '/api/v1/stats/export.csv'],
+  ['GET', '/api/v1/stats/satisfaction'],
+  ['GET', '/api/v1/stats/hotspots'],
   ['GET', '/wechat/official-account'],
   ['POST', '/wechat/official-account'],
   ['GET', '/'],
@@ -131,7 +137,21 @@ const request = fc.record({
   garbageAuth: headerValue,
   query: fc.oneof(
     fc.dictionary(
-      fc.constantFrom('limit', 'cursor', 'status', 'year', 'lang', 'q', 'token', 'echostr', 'x'),
+      fc.constantFrom(
+        'limit',
+        'cursor',
+        'status',
+        'year',
+        'from',
+        'to',
+        'category',
+        'district',
+        'lang',
+        'q',
+        'token',
+        'echostr',
+        'x',
+      ),
       text,
       { maxKeys: 4 },
     ),
@@ -170,7 +190,9 @@ function build(r: Fuzzed): [string, RequestInit] {
   }
   const headers: Record<string, string> = { ...r.headers }
   if (r.auth === 'resident') headers.Authorization = `Bearer ${chatToken}`
-  if (r.auth === 'staff') headers.Authorization = `Bearer ${staffToken}`
+  // signing the one staff session out would leave the rest of the run without it
+  if (r.auth === 'staff' && template !== '/api/v1/auth/logout')
+    headers.Authorization = `Bearer ${staffToken}`
   if (r.auth === 'garbage') headers.Authorization = r.garbageAuth
   const init: RequestInit = { method, headers }
   if (r.body && method !== 'GET') {
