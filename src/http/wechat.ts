@@ -7,13 +7,12 @@ import {
   parseOfficialAccountMessage,
 } from '../channels/wechat/parse-official-account-message'
 import { toInbound } from '../channels/wechat/to-inbound'
+import { replyAsText } from '../channels/reply-as-text'
 import { verifyMsgSignature, verifySignature } from '../channels/wechat/verify-signature'
-import { initialState, type Inbound } from '../domain/intake/conversation'
-import { texts } from '../domain/intake/texts'
+import type { Inbound } from '../domain/intake/conversation'
 import { AppError } from '../errors'
-import { findOrCreateConversation } from '../store/conversations'
 import { notifyResident } from '../store/notifications'
-import { receiveMessage, type ChatResponse } from '../use-cases/receive-message'
+import { receiveChannelMessage } from '../use-cases/receive-channel-message'
 import { limitBody } from './body-limit'
 import type { AppEnv, Deps } from './env'
 
@@ -21,14 +20,6 @@ const CHANNEL = 'wechat-oa'
 const XML_LIMIT = 64 * 1024
 // WeChat retries within seconds; five minutes allows for clock drift
 const MAX_AGE_S = 300
-
-/** The replies of one turn as one WeChat text: no buttons there, so choices become a line. */
-function asText(response: ChatResponse): string {
-  const t = texts[response.language ?? 'zh-Hans']
-  return response.replies
-    .map((r) => (r.options?.length ? `${r.text}\n${t.optionsLine(r.options)}` : r.text))
-    .join('\n\n')
-}
 
 /**
  * Takes a message through the conversation and gives the reply as text — or null when it took
@@ -43,43 +34,32 @@ async function answerInTime(
   m: { fromUser: string; id: string; body: Inbound; budgetMs: number },
 ): Promise<string | null> {
   let mode: 'open' | 'passive' | 'deferred' = 'open'
-  const work = (async () => {
-    const now = deps.now()
-    const conversation = await findOrCreateConversation(deps.store.db, {
-      id: crypto.randomUUID(),
+  const work = receiveChannelMessage(
+    {
+      store: deps.store,
+      reference: deps.reference,
+      casePrefix: deps.config.CASE_NUMBER_PREFIX,
+      onAnswer: async (trx, response, msg) => {
+        if (mode === 'open') {
+          mode = 'passive'
+          return
+        }
+        await notifyResident(trx, {
+          conversationId: msg.conversationId,
+          caseId: null,
+          text: replyAsText(response),
+          now: deps.now(),
+        })
+      },
+    },
+    {
       channel: CHANNEL,
       channelUserId: m.fromUser,
-      state: JSON.stringify(initialState()),
-      now,
-    })
-    return receiveMessage(
-      {
-        store: deps.store,
-        reference: deps.reference,
-        casePrefix: deps.config.CASE_NUMBER_PREFIX,
-        onAnswer: async (trx, response) => {
-          if (mode === 'open') {
-            mode = 'passive'
-            return
-          }
-          await notifyResident(trx, {
-            conversationId: conversation.id,
-            caseId: null,
-            text: asText(response),
-            now: deps.now(),
-          })
-        },
-      },
-      {
-        channel: CHANNEL,
-        channelUserId: m.fromUser,
-        conversationId: conversation.id,
-        channelMessageId: m.id,
-        body: m.body,
-        receivedAt: now,
-      },
-    )
-  })().catch((err: unknown) => {
+      channelMessageId: m.id,
+      body: m.body,
+      receivedAt: deps.now(),
+    },
+  ).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'MESSAGE_IN_PROGRESS') return null
     throw err
   })
@@ -100,7 +80,7 @@ async function answerInTime(
     return null
   }
   const response = await work
-  return response ? asText(response) : null
+  return response ? replyAsText(response) : null
 }
 
 /**
