@@ -51,19 +51,16 @@ async function main(): Promise<void> {
     logger.error('deadline sweep failed', { error: String(err) }),
   )
 
-  const wechaty = await startWechaty(deps)
-  const stopDelivery = startWechatDelivery(
-    store,
-    config,
-    logger,
-    wechaty ? { wechaty: wechaty.sender } : {},
-  )
+  // the bot can take seconds to load: until it is up, a signal stops everything else
+  const later: { wechaty?: Awaited<ReturnType<typeof startWechaty>>; stopDelivery: () => void } = {
+    stopDelivery: () => undefined,
+  }
 
   const stop = (signal: string) => {
     logger.info('stopping', { signal })
     stopSweep()
-    stopDelivery()
-    void wechaty?.stop().catch(() => undefined)
+    later.stopDelivery()
+    void later.wechaty?.stop().catch(() => undefined)
     server.close(() => void store.close().then(() => process.exit(0)))
     // requests in flight get two seconds; open event streams would otherwise hold the exit
     // (browsers reconnect to another instance and resume after their last event)
@@ -75,6 +72,14 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+
+  later.wechaty = await startWechaty(deps)
+  later.stopDelivery = startWechatDelivery(
+    store,
+    config,
+    logger,
+    later.wechaty ? { wechaty: later.wechaty.sender } : {},
+  )
 }
 
 /** The Wechaty bot when WECHATY_PUPPET is set; imported only then, so app.ts never pulls it in. */
