@@ -12,7 +12,11 @@ import { verifyMsgSignature, verifySignature } from '../channels/wechat/verify-s
 import type { Inbound } from '../domain/intake/conversation'
 import { AppError } from '../errors'
 import { notifyResident } from '../store/notifications'
-import { receiveChannelMessage } from '../use-cases/receive-channel-message'
+import {
+  createConversationIds,
+  receiveChannelMessage,
+  type ConversationIds,
+} from '../use-cases/receive-channel-message'
 import { limitBody } from './body-limit'
 import type { AppEnv, Deps } from './env'
 
@@ -30,7 +34,7 @@ const MAX_AGE_S = 300
  * exactly once. A repeat of a message still being answered also gets null: the first answers.
  */
 async function answerInTime(
-  deps: Deps,
+  deps: Deps & { conversationIds: ConversationIds },
   m: { fromUser: string; id: string; body: Inbound; budgetMs: number },
 ): Promise<string | null> {
   let mode: 'open' | 'passive' | 'deferred' = 'open'
@@ -39,6 +43,7 @@ async function answerInTime(
       store: deps.store,
       reference: deps.reference,
       casePrefix: deps.config.CASE_NUMBER_PREFIX,
+      conversationIds: deps.conversationIds,
       onAnswer: async (trx, response, msg) => {
         if (mode === 'open') {
           mode = 'passive'
@@ -90,6 +95,7 @@ async function answerInTime(
 export function wechatRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
   const c0 = deps.config
+  const conversationIds = createConversationIds()
   const keys = [c0.WECHAT_ENCODING_AES_KEY, c0.WECHAT_ENCODING_AES_KEY_PREVIOUS]
     .filter((k): k is string => !!k)
     .map(aesKeyOf)
@@ -149,12 +155,15 @@ export function wechatRoutes(deps: Deps) {
       if (intent.kind === 'answer') {
         content = intent.text
       } else {
-        const answered = await answerInTime(deps, {
-          fromUser: message.fromUser,
-          id: intent.id,
-          body: intent.body,
-          budgetMs: c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started),
-        })
+        const answered = await answerInTime(
+          { ...deps, conversationIds },
+          {
+            fromUser: message.fromUser,
+            id: intent.id,
+            body: intent.body,
+            budgetMs: c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started),
+          },
+        )
         if (answered === null) return c.text('success')
         content = answered
       }

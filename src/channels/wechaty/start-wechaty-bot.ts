@@ -1,7 +1,10 @@
 import { types, WechatyBuilder, type Message } from 'wechaty'
 import type { Deps } from '../../http/env'
 import type { Sender } from '../../jobs/deliver-notifications'
-import { receiveChannelMessage } from '../../use-cases/receive-channel-message'
+import {
+  createConversationIds,
+  receiveChannelMessage,
+} from '../../use-cases/receive-channel-message'
 import { notificationAsText, replyAsText } from '../reply-as-text'
 import { botMessageToInbound, type BotMessage } from './to-inbound'
 
@@ -39,6 +42,7 @@ export async function startWechatyBot(
   options: WechatyBotOptions,
 ): Promise<WechatyBot> {
   const { logger } = deps
+  const conversationIds = createConversationIds()
   const bot = WechatyBuilder.build({
     puppet: options.puppet as never,
     ...(options.memoryName ? { name: options.memoryName } : {}),
@@ -69,7 +73,12 @@ export async function startWechatyBot(
     const body = botMessageToInbound(await read(msg))
     if (!body) return
     const response = await receiveChannelMessage(
-      { store: deps.store, reference: deps.reference, casePrefix: deps.config.CASE_NUMBER_PREFIX },
+      {
+        store: deps.store,
+        reference: deps.reference,
+        casePrefix: deps.config.CASE_NUMBER_PREFIX,
+        conversationIds,
+      },
       {
         channel: CHANNEL,
         channelUserId: msg.talker().id,
