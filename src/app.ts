@@ -14,6 +14,7 @@ import { myCasesRoutes } from './http/my-cases'
 import { photoRoutes } from './http/photos'
 import { statsRoutes } from './http/stats'
 import { wechatRoutes } from './http/wechat'
+import { open311Routes } from './http/open311'
 import { pageRoutes } from './http/pages'
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/photos', photoRoutes(deps))
   app.route('/api/v1/classify', classifyRoutes())
   app.route('/wechat/official-account', wechatRoutes(deps))
+  app.route('/open311/v2', open311Routes(deps))
   app.route('/', pageRoutes())
 
   app.notFound((c) =>

@@ -48,6 +48,19 @@ const schema = z.object({
   NOTIFY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  WECHATY_PUPPET: z
+    .string()
+    .regex(/^(@[\w.-]+\/)?[\w.-]+$/, 'must be a puppet package name, e.g. wechaty-puppet-service')
+    .optional(),
+  OPEN311_API_KEYS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(0).default(10),

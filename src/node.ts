@@ -1,4 +1,5 @@
 import { createReferenceCache } from './store/reference-cache'
+import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
@@ -33,17 +34,15 @@ async function main(): Promise<void> {
   })
   await migrateToLatest(store.db, store.schema)
   await ensureAdmin(store.db, config.ADMIN_PASSWORD, logger, new Date())
-  const app = createApp(
-    {
-      store,
-      reference: createReferenceCache(),
-      photos: photosOnDisk(config.DATA_DIR),
-      config,
-      logger,
-      now: () => new Date(),
-    },
-    { serveStatic: serveStatic({ root: './public' }) },
-  )
+  const deps = {
+    store,
+    reference: createReferenceCache(),
+    photos: photosOnDisk(config.DATA_DIR),
+    config,
+    logger,
+    now: () => new Date(),
+  }
+  const app = createApp(deps, { serveStatic: serveStatic({ root: './public' }) })
   const server = serve(
     {
       fetch: app.fetch,
@@ -69,12 +68,16 @@ async function main(): Promise<void> {
     logger.error('deadline sweep failed', { error: String(err) }),
   )
 
-  const stopDelivery = startWechatDelivery(store, config, logger)
+  // the bot can take seconds to load: until it is up, a signal stops everything else
+  const later: { wechaty?: Awaited<ReturnType<typeof startWechaty>>; stopDelivery: () => void } = {
+    stopDelivery: () => undefined,
+  }
 
   const stop = (signal: string) => {
     logger.info('stopping', { signal })
     stopSweep()
-    stopDelivery()
+    later.stopDelivery()
+    void later.wechaty?.stop().catch(() => undefined)
     server.close(() => void store.close().then(() => process.exit(0)))
     // requests in flight get two seconds; open event streams would otherwise hold the exit
     // (browsers reconnect to another instance and resume after their last event)
@@ -86,6 +89,31 @@ async function main(): Promise<void> {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+
+  later.wechaty = await startWechaty(deps)
+  later.stopDelivery = startWechatDelivery(
+    store,
+    config,
+    logger,
+    later.wechaty ? { wechaty: later.wechaty.sender } : {},
+  )
+}
+
+/** The Wechaty bot when WECHATY_PUPPET is set; imported only then, so app.ts never pulls it in. */
+async function startWechaty(deps: Parameters<typeof createApp>[0]) {
+  const puppet = deps.config.WECHATY_PUPPET
+  if (!puppet) return undefined
+  try {
+    const { startWechatyBot } = await import('./channels/wechaty/start-wechaty-bot')
+    return await startWechatyBot(deps, {
+      puppet: puppet as never,
+      memoryName: join(deps.config.DATA_DIR, 'wechaty'),
+    })
+  } catch (err) {
+    // the webhook and the web chat go on without the bot
+    deps.logger.error('wechaty bot could not start', { puppet, error: String(err) })
+    return undefined
+  }
 }
 
 main().catch((err) => {

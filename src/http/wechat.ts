@@ -7,13 +7,16 @@ import {
   parseOfficialAccountMessage,
 } from '../channels/wechat/parse-official-account-message'
 import { toInbound } from '../channels/wechat/to-inbound'
+import { replyAsText } from '../channels/reply-as-text'
 import { verifyMsgSignature, verifySignature } from '../channels/wechat/verify-signature'
-import { initialState, type Inbound } from '../domain/intake/conversation'
-import { texts } from '../domain/intake/texts'
+import type { Inbound } from '../domain/intake/conversation'
 import { AppError } from '../errors'
-import { findOrCreateConversation } from '../store/conversations'
 import { notifyResident } from '../store/notifications'
-import { receiveMessage, type ChatResponse } from '../use-cases/receive-message'
+import {
+  createConversationIds,
+  receiveChannelMessage,
+  type ConversationIds,
+} from '../use-cases/receive-channel-message'
 import { limitBody } from './body-limit'
 import type { AppEnv, Deps } from './env'
 
@@ -21,14 +24,6 @@ const CHANNEL = 'wechat-oa'
 const XML_LIMIT = 64 * 1024
 // WeChat retries within seconds; five minutes allows for clock drift
 const MAX_AGE_S = 300
-
-/** The replies of one turn as one WeChat text: no buttons there, so choices become a line. */
-function asText(response: ChatResponse): string {
-  const t = texts[response.language ?? 'zh-Hans']
-  return response.replies
-    .map((r) => (r.options?.length ? `${r.text}\n${t.optionsLine(r.options)}` : r.text))
-    .join('\n\n')
-}
 
 /**
  * Takes a message through the conversation and gives the reply as text — or null when it took
@@ -39,47 +34,37 @@ function asText(response: ChatResponse): string {
  * exactly once. A repeat of a message still being answered also gets null: the first answers.
  */
 async function answerInTime(
-  deps: Deps,
+  deps: Deps & { conversationIds: ConversationIds },
   m: { fromUser: string; id: string; body: Inbound; budgetMs: number },
 ): Promise<string | null> {
   let mode: 'open' | 'passive' | 'deferred' = 'open'
-  const work = (async () => {
-    const now = deps.now()
-    const conversation = await findOrCreateConversation(deps.store.db, {
-      id: crypto.randomUUID(),
+  const work = receiveChannelMessage(
+    {
+      store: deps.store,
+      reference: deps.reference,
+      casePrefix: deps.config.CASE_NUMBER_PREFIX,
+      conversationIds: deps.conversationIds,
+      onAnswer: async (trx, response, msg) => {
+        if (mode === 'open') {
+          mode = 'passive'
+          return
+        }
+        await notifyResident(trx, {
+          conversationId: msg.conversationId,
+          caseId: null,
+          text: replyAsText(response),
+          now: deps.now(),
+        })
+      },
+    },
+    {
       channel: CHANNEL,
       channelUserId: m.fromUser,
-      state: JSON.stringify(initialState()),
-      now,
-    })
-    return receiveMessage(
-      {
-        store: deps.store,
-        reference: deps.reference,
-        casePrefix: deps.config.CASE_NUMBER_PREFIX,
-        onAnswer: async (trx, response) => {
-          if (mode === 'open') {
-            mode = 'passive'
-            return
-          }
-          await notifyResident(trx, {
-            conversationId: conversation.id,
-            caseId: null,
-            text: asText(response),
-            now: deps.now(),
-          })
-        },
-      },
-      {
-        channel: CHANNEL,
-        channelUserId: m.fromUser,
-        conversationId: conversation.id,
-        channelMessageId: m.id,
-        body: m.body,
-        receivedAt: now,
-      },
-    )
-  })().catch((err: unknown) => {
+      channelMessageId: m.id,
+      body: m.body,
+      receivedAt: deps.now(),
+    },
+  ).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'MESSAGE_IN_PROGRESS') return null
     throw err
   })
@@ -100,7 +85,7 @@ async function answerInTime(
     return null
   }
   const response = await work
-  return response ? asText(response) : null
+  return response ? replyAsText(response) : null
 }
 
 /**
@@ -110,6 +95,7 @@ async function answerInTime(
 export function wechatRoutes(deps: Deps) {
   const app = new Hono<AppEnv>()
   const c0 = deps.config
+  const conversationIds = createConversationIds()
   const keys = [c0.WECHAT_ENCODING_AES_KEY, c0.WECHAT_ENCODING_AES_KEY_PREVIOUS]
     .filter((k): k is string => !!k)
     .map(aesKeyOf)
@@ -169,12 +155,15 @@ export function wechatRoutes(deps: Deps) {
       if (intent.kind === 'answer') {
         content = intent.text
       } else {
-        const answered = await answerInTime(deps, {
-          fromUser: message.fromUser,
-          id: intent.id,
-          body: intent.body,
-          budgetMs: c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started),
-        })
+        const answered = await answerInTime(
+          { ...deps, conversationIds },
+          {
+            fromUser: message.fromUser,
+            id: intent.id,
+            body: intent.body,
+            budgetMs: c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started),
+          },
+        )
         if (answered === null) return c.text('success')
         content = answered
       }

@@ -42,7 +42,7 @@ export interface ReceiveDeps {
   reference: ReferenceCache
   casePrefix: string
   /** runs in the turn's transaction once the reply is known (not for a repeat delivery) */
-  onAnswer?: (trx: Db, response: ChatResponse) => Promise<void>
+  onAnswer?: (trx: Db, response: ChatResponse, msg: InboundMessage) => Promise<void>
 }
 
 /** Thrown inside the transaction when the channel delivered this message before: roll back, answer as before. */
@@ -204,7 +204,7 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
       turn.state.language,
       now,
     )
-    await deps.onAnswer?.(trx, response)
+    await deps.onAnswer?.(trx, response, msg)
     return response
   })
 }

@@ -1,6 +1,7 @@
 import { shanghaiDay } from '../../domain/shanghai-time'
 import { texts } from '../../domain/intake/texts'
 import type { DeliveryOutcome, Sender } from '../../jobs/deliver-notifications'
+import { notificationAsText } from '../reply-as-text'
 import { WechatApiError, type WechatApi } from './api-client'
 
 // 45015: the resident has not written for 48 hours, customer-service messages are closed
@@ -33,9 +34,8 @@ function failure(err: unknown): DeliveryOutcome {
 export function officialAccountSender(api: WechatApi, template: TemplateConfig): Sender {
   return async (d) => {
     const t = texts['zh-Hans']
-    const content = d.options.length ? `${d.text}\n${t.optionsLine(d.options)}` : d.text
     try {
-      await api.sendText(d.recipient, content)
+      await api.sendText(d.recipient, notificationAsText(d))
       return { ok: true, sentAs: 'custom' }
     } catch (err) {
       if (!(err instanceof WechatApiError) || err.errcode !== WINDOW_CLOSED) return failure(err)
