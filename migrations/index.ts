@@ -7,6 +7,7 @@ import * as m0005 from './0005-staff'
 import * as m0006 from './0006-surveys'
 import * as m0007 from './0007-rollups'
 import * as m0010 from './0010-merge-suggestions'
+import * as m0011 from './0011-routing-audit-and-calendar'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-surveys': m0006,
   '0007-rollups': m0007,
   '0010-merge-suggestions': m0010,
+  '0011-routing-audit-and-calendar': m0011,
 }

@@ -15,6 +15,7 @@ import { photoRoutes } from './http/photos'
 import { statsRoutes } from './http/stats'
 import { wechatRoutes } from './http/wechat'
 import { pageRoutes } from './http/pages'
+import { routingRuleRoutes } from './http/routing-rules'
 
 export interface AppOptions {
   /** serves /static/*; Node passes serve-static, Workers serve assets themselves */
@@ -54,6 +55,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/cases', caseRoutes(deps))
+  app.route('/api/v1/routing-rules', routingRuleRoutes(deps))
   app.route('/api/v1/stats', statsRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))

@@ -80,6 +80,11 @@ describe('who may do what on the staff API', () => {
       { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
     ],
     ['GET', '/api/v1/stats/summary?year=2026', undefined, everyone(200)],
+    ['GET', '/api/v1/routing-rules', undefined, everyone(200)],
+    // an admin may write rules: an empty body is refused as bad input, not as forbidden
+    ['POST', '/api/v1/routing-rules', {}, { ...everyone(403), admin: 400 }],
+    ['PUT', '/api/v1/routing-rules/1', {}, { ...everyone(403), admin: 400 }],
+    ['DELETE', '/api/v1/routing-rules/1', undefined, { ...everyone(403), admin: 400 }],
   ]
 
   it.each(matrix)('%s %s %j', async (method, path, body, expected) => {

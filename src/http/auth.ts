@@ -39,6 +39,22 @@ export function staffSession(deps: Deps) {
   })
 }
 
+/** After staffSession: only these roles go on, others get 403. */
+export function requireRole(...roles: Staff['role'][]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.get('staff').role))
+      throw new AppError('FORBIDDEN', `只有${roles.map((r) => ROLE_NAMES[r]).join('、')}可以这样做`)
+    await next()
+  })
+}
+
+const ROLE_NAMES: Record<Staff['role'], string> = {
+  handler: '承办人',
+  supervisor: '负责人',
+  admin: '管理员',
+  analyst: '分析人员',
+}
+
 /** What a client may know about a staff member: never the password hash. */
 export function staffView(s: Staff) {
   return {
