@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { AppError } from './errors'
 import { limitBody } from './http/body-limit'
 import { authRoutes } from './http/auth'
+import { calendarRoutes } from './http/calendar'
 import { caseRoutes } from './http/cases'
 import { chatRoutes } from './http/chat'
 import { classifyRoutes } from './http/classify'
@@ -56,6 +57,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/cases', caseRoutes(deps))
   app.route('/api/v1/routing-rules', routingRuleRoutes(deps))
+  app.route('/api/v1/calendar', calendarRoutes(deps))
   app.route('/api/v1/stats', statsRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))

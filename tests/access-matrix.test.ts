@@ -85,6 +85,9 @@ describe('who may do what on the staff API', () => {
     ['POST', '/api/v1/routing-rules', {}, { ...everyone(403), admin: 400 }],
     ['PUT', '/api/v1/routing-rules/1', {}, { ...everyone(403), admin: 400 }],
     ['DELETE', '/api/v1/routing-rules/1', undefined, { ...everyone(403), admin: 400 }],
+    ['GET', '/api/v1/calendar/status', undefined, everyone(200)],
+    ['GET', '/api/v1/calendar/2027', undefined, everyone(200)],
+    ['PUT', '/api/v1/calendar/2027', {}, { ...everyone(403), admin: 400 }],
   ]
 
   it.each(matrix)('%s %s %j', async (method, path, body, expected) => {
