@@ -8,6 +8,7 @@ import * as m0006 from './0006-surveys'
 import * as m0007 from './0007-rollups'
 import * as m0008 from './0008-wechat-outbound'
 import * as m0010 from './0010-merge-suggestions'
+import * as m0011 from './0011-routing-audit-and-calendar'
 import * as m0012 from './0012-outcome-rollups'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007-rollups': m0007,
   '0008-wechat-outbound': m0008,
   '0010-merge-suggestions': m0010,
+  '0011-routing-audit-and-calendar': m0011,
   '0012-outcome-rollups': m0012,
 }

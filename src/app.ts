@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { AppError } from './errors'
 import { limitBody } from './http/body-limit'
 import { authRoutes } from './http/auth'
+import { calendarRoutes } from './http/calendar'
 import { caseRoutes } from './http/cases'
 import { chatRoutes } from './http/chat'
 import { classifyRoutes } from './http/classify'
@@ -16,6 +17,7 @@ import { statsRoutes } from './http/stats'
 import { wechatRoutes } from './http/wechat'
 import { open311Routes } from './http/open311'
 import { pageRoutes } from './http/pages'
+import { routingRuleRoutes } from './http/routing-rules'
 
 export interface AppOptions {
   /** serves /static/*; Node passes serve-static, Workers serve assets themselves */
@@ -55,6 +57,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/cases', caseRoutes(deps))
+  app.route('/api/v1/routing-rules', routingRuleRoutes(deps))
+  app.route('/api/v1/calendar', calendarRoutes(deps))
   app.route('/api/v1/stats', statsRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))
   app.route('/api/v1/my/cases', myCasesRoutes(deps))

@@ -79,7 +79,23 @@ describe('who may do what on the staff API', () => {
       stale({ action: 'merge', into: 'CZ20261127-0001' }),
       { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
     ],
+    // this resident left no number: whoever may look is told so; analysts may not look at all
+    ['POST', '/api/v1/cases/:case/reveal-phone', undefined, { ...everyone(404), analyst: 403 }],
+    [
+      'POST',
+      '/api/v1/cases/:case/merge-suggestions/dismiss',
+      undefined,
+      { ...everyone(200), handler: 403, otherHandler: 404, analyst: 403 },
+    ],
     ['GET', '/api/v1/stats/summary?year=2026', undefined, everyone(200)],
+    ['GET', '/api/v1/routing-rules', undefined, everyone(200)],
+    // an admin may write rules: an empty body is refused as bad input, not as forbidden
+    ['POST', '/api/v1/routing-rules', {}, { ...everyone(403), admin: 400 }],
+    ['PUT', '/api/v1/routing-rules/1', {}, { ...everyone(403), admin: 400 }],
+    ['DELETE', '/api/v1/routing-rules/1', undefined, { ...everyone(403), admin: 400 }],
+    ['GET', '/api/v1/calendar/status', undefined, everyone(200)],
+    ['GET', '/api/v1/calendar/2027', undefined, everyone(200)],
+    ['PUT', '/api/v1/calendar/2027', {}, { ...everyone(403), admin: 400 }],
   ]
 
   it.each(matrix)('%s %s %j', async (method, path, body, expected) => {

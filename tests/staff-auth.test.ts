@@ -80,4 +80,27 @@ describe('staff sign-in', () => {
     ).toBe(200)
     expect((await app.request('/api/v1/auth/me', { headers: auth })).status).toBe(401)
   })
+
+  it('takes console changes made with the cookie only from the console itself (CSRF)', async () => {
+    const res = await login({ username: 'admin', password: PASSWORD })
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!
+    const { token } = await res.json()
+    const logout = (headers: Record<string, string>) =>
+      app.request('/api/v1/auth/logout', {
+        method: 'POST',
+        headers: { Cookie: cookie, ...headers },
+      })
+    const json = { 'Content-Type': 'application/json' }
+    expect((await logout({ ...json, Origin: 'https://evil.example' })).status).toBe(403)
+    expect(
+      (await logout({ 'Content-Type': 'text/plain', Origin: 'http://localhost' })).status,
+    ).toBe(403)
+    expect((await logout(json)).status).toBe(403)
+    // the bearer API needs no origin: it carries no credential a browser adds by itself
+    const me = await app.request('/api/v1/auth/me', {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    expect(me.status).toBe(200)
+    expect((await logout({ ...json, Origin: 'http://localhost' })).status).toBe(200)
+  })
 })

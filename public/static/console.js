@@ -1,13 +1,12 @@
-// The staff console: signs in (httpOnly cookie), lists the department's queue, shows a case with
-// its timeline and the actions its state allows.
+// The staff console: signs in (httpOnly cookie), the queue with filters, paging and deadline
+// countdowns, a case with its conversation, timeline and the actions allowed now, the routing
+// rules and the working-day calendar. Resident text is only ever set as textContent.
 const main = document.querySelector('.console')
 const login = document.getElementById('login')
-const queue = document.getElementById('queue')
-const rows = document.getElementById('rows')
-const detail = document.getElementById('case')
 const who = document.getElementById('who')
-const logout = document.getElementById('logout')
-const statusFilter = document.getElementById('status-filter')
+const nav = document.getElementById('nav')
+const warning = document.getElementById('calendar-warning')
+const sections = ['queue', 'case', 'rules', 'calendar'].map((id) => document.getElementById(id))
 
 const EVENT = {
   file: '登记',
@@ -25,6 +24,8 @@ const EVENT = {
   merge: '并案',
   note: '备注',
   overdue: '超期',
+  duplicate: '疑似重复',
+  reveal_phone: '查看号码',
 }
 const SUB = {
   industrial: '工业',
@@ -40,48 +41,60 @@ const SUB = {
   other_noise: '其他噪声',
   none: '—',
 }
-const CATEGORY = {
-  air: '大气',
-  noise: '噪声',
-  water: '水',
-  waste: '固废',
-  radiation: '辐射',
-  other: '其他',
-}
-// the actions each state allows, with what they ask for (the server checks again)
+// category names come with the page, from the same table the queue's filter uses
+const CATEGORY = JSON.parse(main.dataset.categories)
+// each action's button label and what it asks for (the server checks everything again)
 const ACTIONS = {
-  new: [
-    ['accept', '受理'],
-    ['reject', '不予受理', 'reason'],
-    ['transfer', '转办', 'agency'],
+  accept: ['受理'],
+  assign: ['派单', [['assignee', '承办人']]],
+  start: ['开始办理'],
+  resolve: ['办结答复', [['reply', '答复居民的办理结果']]],
+  extend: [
+    '延期',
+    [
+      ['days', '延期几个工作日?'],
+      ['reason', '延期原因'],
+    ],
   ],
-  accepted: [
-    ['assign', '派单', 'assignee'],
-    ['reject', '不予受理', 'reason'],
-    ['extend', '延期', 'days'],
+  transfer: [
+    '转办',
+    [
+      ['agency', '转办到哪个外单位(部门编号,例如 police)'],
+      ['reason', '转办原因'],
+    ],
   ],
-  assigned: [
-    ['start', '开始办理'],
-    ['return', '退单', 'reason'],
-    ['extend', '延期', 'days'],
-  ],
-  in_progress: [
-    ['resolve', '办结答复', 'reply'],
-    ['extend', '延期', 'days'],
-  ],
-  resolved: [
-    ['close', '归档'],
-    ['reopen', '重新办理', 'reason'],
-  ],
+  return: ['退单', [['reason', '退单原因']]],
+  reject: ['不予受理', [['reason', '不予受理的原因']]],
+  escalate: ['督办', [['note', '督办意见']]],
+  merge: ['并案', [['into', '并入哪个案件(编号)']]],
+  close: ['归档'],
+  reopen: ['重新办理', [['reason', '重新办理的原因']]],
+  note: ['备注', [['text', '备注内容']]],
 }
+const OPEN = ['new', 'accepted', 'assigned', 'in_progress']
+let me = null
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props)
-  node.append(...children)
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false))
   return node
 }
-const day = (iso) =>
+const time = (iso) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—'
+
+/** 剩 2天3小时 / 超期 5小时: how long until (or since) a deadline. */
+function countdown(iso) {
+  if (!iso) return ''
+  const ms = new Date(iso).getTime() - Date.now()
+  const hours = Math.floor(Math.abs(ms) / 3_600_000)
+  const span =
+    hours >= 24
+      ? `${Math.floor(hours / 24)}天${hours % 24}小时`
+      : `${hours}小时${Math.floor((Math.abs(ms) % 3_600_000) / 60_000)}分`
+  return ms >= 0 ? `剩 ${span}` : `超期 ${span}`
+}
+const dueOf = (c) =>
+  !OPEN.includes(c.status) ? null : c.status === 'new' ? c.deadlines.accept : c.deadlines.resolve
 
 async function api(path, init = {}) {
   const res = await fetch(path, {
@@ -89,17 +102,24 @@ async function api(path, init = {}) {
     headers: { 'Content-Type': 'application/json', ...init.headers },
   })
   if (res.status === 401) {
-    showLogin()
+    showOnly(null)
+    login.hidden = false
+    nav.hidden = true
     throw new Error('signed out')
   }
   return res
 }
-
-function showLogin() {
-  login.hidden = false
-  queue.hidden = true
-  detail.hidden = true
-  logout.hidden = true
+async function send(path, method, body) {
+  const res = await api(path, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const out = await res.json()
+  if (!res.ok) alert(out.error?.message ?? '操作失败')
+  return res.ok ? out : null
+}
+function showOnly(section) {
+  for (const s of sections) if (s) s.hidden = s !== section
 }
 
 login.addEventListener('submit', async (event) => {
@@ -117,46 +137,173 @@ login.addEventListener('submit', async (event) => {
   }
   start()
 })
-
-logout.addEventListener('click', async () => {
-  await fetch('/api/v1/auth/logout', { method: 'POST' })
-  showLogin()
+document.getElementById('logout').addEventListener('click', async () => {
+  await api('/api/v1/auth/logout', { method: 'POST' })
+  location.href = '/console'
 })
 
-async function loadQueue() {
-  const status = statusFilter.value
-  const res = await api(`/api/v1/cases${status ? `?status=${status}` : ''}`)
-  const { items } = await res.json()
+// ---- queue ---------------------------------------------------------------------------------
+const filters = document.getElementById('filters')
+const rows = document.getElementById('rows')
+const cursors = []
+
+async function loadQueue(cursor) {
+  const params = new URLSearchParams()
+  for (const [k, v] of new FormData(filters)) if (v) params.set(k, v)
+  if (cursor) params.set('cursor', cursor)
+  params.set('limit', '20')
+  const res = await api(`/api/v1/cases?${params}`)
+  const body = await res.json()
+  if (!res.ok) {
+    rows.replaceChildren(
+      el(
+        'tr',
+        {},
+        el('td', { colSpan: 7, className: 'error-text', textContent: body.error?.message }),
+      ),
+    )
+    return
+  }
   rows.replaceChildren(
-    ...items.map((c) => {
-      const link = el('a', { href: `/console/cases/${c.number}`, textContent: c.number })
+    ...body.items.map((c) => {
       const flags = [
         c.flags.urgent && '紧急',
         c.flags.overdue && '超期',
         c.flags.escalated && '督办',
-      ]
-        .filter(Boolean)
-        .join(' ')
+        c.mergeSuggestion && `疑似重复 ${c.mergeSuggestion.primary}`,
+      ].filter(Boolean)
+      const due = dueOf(c)
       return el(
         'tr',
         { className: c.flags.overdue ? 'overdue' : '' },
-        el('td', {}, link),
+        el('td', {}, el('a', { href: `/console/cases/${c.number}`, textContent: c.number })),
         el('td', { textContent: c.statusText }),
         el('td', { textContent: CATEGORY[c.category] ?? c.category }),
         el('td', { textContent: c.district ?? '未定' }),
-        el('td', { textContent: day(c.deadlines.accept) }),
-        el('td', { textContent: day(c.deadlines.resolve) }),
-        el('td', { textContent: flags }),
+        el('td', { className: 'summary', textContent: c.description }),
+        el('td', { className: 'countdown', title: time(due), textContent: countdown(due) }),
+        el('td', {}, ...flags.map((f) => el('span', { className: 'tag', textContent: f }))),
       )
     }),
   )
-  if (items.length === 0)
-    rows.replaceChildren(el('tr', {}, el('td', { colSpan: 7, textContent: '没有案件' })))
+  for (const [i, c] of body.items.entries())
+    rows.children[i].querySelector('.countdown').dataset.due = dueOf(c) ?? ''
+  if (body.items.length === 0)
+    rows.replaceChildren(el('tr', {}, el('td', { colSpan: 7, textContent: '没有符合条件的案件' })))
+  const next = document.getElementById('next-page')
+  next.hidden = !body.nextCursor
+  next.onclick = () => {
+    cursors.push(cursor)
+    loadQueue(body.nextCursor)
+  }
+  const first = document.getElementById('first-page')
+  first.hidden = !cursor
+  first.onclick = () => {
+    cursors.length = 0
+    loadQueue()
+  }
 }
-statusFilter.addEventListener('change', () => loadQueue())
+filters?.addEventListener('submit', (event) => {
+  event.preventDefault()
+  cursors.length = 0
+  loadQueue()
+})
+filters?.addEventListener('change', () => filters.requestSubmit())
+// countdowns tick once a minute without asking the server again
+setInterval(() => {
+  for (const cell of document.querySelectorAll('.countdown[data-due]'))
+    cell.textContent = countdown(cell.dataset.due)
+}, 60_000)
+
+// ---- one case ------------------------------------------------------------------------------
+const detail = document.getElementById('case')
+
+function actionButton(c, action) {
+  const [label, fields = []] = ACTIONS[action] ?? [action]
+  return el('button', {
+    type: 'button',
+    textContent: label,
+    onclick: async () => {
+      const body = { action, version: c.version }
+      for (const [name, question] of fields) {
+        const answer = prompt(question, name === 'days' ? '5' : '')
+        if (answer === null) return
+        body[name] = name === 'days' ? Number(answer) : answer
+      }
+      await send(`/api/v1/cases/${c.number}/actions`, 'POST', body)
+      loadCase(c.number)
+    },
+  })
+}
+
+function reporterLine(c) {
+  if (c.reporter.anonymous) return el('dd', { textContent: '匿名' })
+  if (!c.reporter.phone) return el('dd', { textContent: '未留电话,可通过会话联系' })
+  const phone = el('span', { className: 'phone', textContent: c.reporter.phone })
+  const reveal =
+    me.role === 'analyst'
+      ? null
+      : el('button', {
+          type: 'button',
+          className: 'small',
+          textContent: '显示号码',
+          onclick: async () => {
+            const out = await send(`/api/v1/cases/${c.number}/reveal-phone`, 'POST')
+            if (out) {
+              phone.textContent = out.phone
+              reveal.remove()
+            }
+          },
+        })
+  return el('dd', {}, phone, ' ', reveal)
+}
+
+function suggestionBox(c) {
+  const open = c.mergeSuggestions.filter((s) => s.status === 'open')
+  if (open.length === 0) return null
+  const lead = me.role === 'supervisor' || me.role === 'admin'
+  return el(
+    'div',
+    { className: 'suggestion' },
+    ...open.map((s) => {
+      const why = s.reason === 'same_place' ? '同一地点' : `相距约${s.distanceM}米`
+      const text =
+        s.case === c.number
+          ? `疑似与 ${s.primary} 重复(${why},7日内同类投诉)`
+          : `${s.case} 疑似与本案重复(${why})`
+      const buttons =
+        lead && s.case === c.number && c.allowedActions.includes('merge')
+          ? [
+              el('button', {
+                type: 'button',
+                textContent: `并入 ${s.primary}`,
+                onclick: async () => {
+                  await send(`/api/v1/cases/${c.number}/actions`, 'POST', {
+                    action: 'merge',
+                    version: c.version,
+                    into: s.primary,
+                  })
+                  loadCase(c.number)
+                },
+              }),
+              el('button', {
+                type: 'button',
+                className: 'secondary',
+                textContent: '不是重复件',
+                onclick: async () => {
+                  await send(`/api/v1/cases/${c.number}/merge-suggestions/dismiss`, 'POST')
+                  loadCase(c.number)
+                },
+              }),
+            ]
+          : []
+      return el('p', {}, el('strong', { textContent: text }), ' ', ...buttons)
+    }),
+  )
+}
 
 async function loadCase(number) {
-  const res = await api(`/api/v1/cases/${number}`)
+  const res = await api(`/api/v1/cases/${encodeURIComponent(number)}`)
   const c = await res.json()
   if (!res.ok) {
     detail.replaceChildren(
@@ -164,39 +311,14 @@ async function loadCase(number) {
     )
     return
   }
-  const actions = el('div', { className: 'actions' })
-  for (const [action, label, field] of ACTIONS[c.status] ?? []) {
-    actions.append(
-      el('button', {
-        type: 'button',
-        textContent: label,
-        onclick: async () => {
-          const body = { action, version: c.version }
-          if (field === 'days') {
-            body.days = Number(prompt('延期几个工作日?', '5'))
-            body.reason = prompt('延期原因') ?? ''
-          } else if (field === 'agency') {
-            body.agency = prompt('转办到哪个部门(部门编号,例如 police)', 'police') ?? ''
-            body.reason = prompt('转办原因') ?? ''
-          } else if (field) {
-            body[field] = prompt(label) ?? ''
-          }
-          const res = await api(`/api/v1/cases/${c.number}/actions`, {
-            method: 'POST',
-            body: JSON.stringify(body),
-          })
-          const out = await res.json()
-          if (!res.ok) alert(out.error?.message ?? '操作失败')
-          loadCase(c.number)
-        },
-      }),
-    )
-  }
+  const due = dueOf(c)
   const facts = el(
     'dl',
     {},
     el('dt', { textContent: '状态' }),
-    el('dd', { textContent: c.statusText }),
+    el('dd', {
+      textContent: `${c.statusText}${c.flags.urgent ? ' · 紧急' : ''}${c.flags.overdue ? ' · 超期' : ''}${c.flags.escalated ? ' · 督办' : ''}`,
+    }),
     el('dt', { textContent: '类别' }),
     el('dd', {
       textContent: `${CATEGORY[c.category] ?? c.category} / ${SUB[c.subcategory] ?? c.subcategory}`,
@@ -206,50 +328,301 @@ async function loadCase(number) {
     el('dt', { textContent: '承办' }),
     el('dd', { textContent: `${c.departmentName ?? c.department ?? '—'} ${c.assignee ?? ''}` }),
     el('dt', { textContent: '期限' }),
-    el('dd', { textContent: `受理 ${day(c.deadlines.accept)} · 办结 ${day(c.deadlines.resolve)}` }),
+    el('dd', {
+      textContent: `受理 ${time(c.deadlines.accept)} · 办结 ${time(c.deadlines.resolve)}${due ? `(${countdown(due)})` : ''}`,
+    }),
     el('dt', { textContent: '反映人' }),
-    el('dd', { textContent: c.reporter.anonymous ? '匿名' : (c.reporter.phone ?? '通过会话联系') }),
+    reporterLine(c),
+  )
+  const actions = el(
+    'div',
+    { className: 'actions' },
+    ...c.allowedActions.map((a) => actionButton(c, a)),
+  )
+  const transcript = el(
+    'ol',
+    { className: 'transcript' },
+    ...c.transcript.map((m) =>
+      el(
+        'li',
+        { className: m.from === 'resident' ? 'me' : 'bot' },
+        el('small', { textContent: `${m.from === 'resident' ? '居民' : '平台'} ${time(m.at)}` }),
+        el('div', { textContent: m.text }),
+      ),
+    ),
   )
   const timeline = el(
     'ol',
     { className: 'timeline' },
     ...c.timeline.map((e) =>
       el('li', {
-        textContent: `${day(e.at)} ${e.actor} ${EVENT[e.action] ?? e.action}${e.toText ? ` → ${e.toText}` : ''}${e.note ? `:${e.note}` : ''}`,
+        textContent: `${time(e.at)} ${e.actor} ${EVENT[e.action] ?? e.action}${e.toText && e.from !== e.to ? ` → ${e.toText}` : ''}${e.note ? `:${e.note}` : ''}`,
       }),
     ),
   )
   detail.replaceChildren(
     el('p', {}, el('a', { href: '/console', textContent: '← 返回列表' })),
     el('h2', { className: 'case-number', textContent: c.number }),
+    suggestionBox(c),
     facts,
     el('h3', { textContent: '反映内容' }),
     el('p', { className: 'description', textContent: c.description }),
     ...c.photos.map((url) => el('img', { src: url, alt: '居民上传的照片', className: 'thumb' })),
     el('h3', { textContent: '办理' }),
-    actions,
-    el('h3', { textContent: '办理记录' }),
-    timeline,
+    c.allowedActions.length ? actions : el('p', { textContent: '当前没有可执行的操作' }),
+    el(
+      'div',
+      { className: 'columns' },
+      el(
+        'div',
+        {},
+        el('h3', { textContent: '对话记录' }),
+        c.transcript.length ? transcript : el('p', { textContent: '没有会话记录' }),
+      ),
+      el('div', {}, el('h3', { textContent: '办理记录' }), timeline),
+    ),
   )
 }
 
+// ---- routing rules -------------------------------------------------------------------------
+const rulesPanel = document.getElementById('rules')
+const RULE_FIELDS = [
+  ['priority', '优先级', 'number'],
+  ['category', '类别', 'text'],
+  ['subcategory', '子类', 'text'],
+  ['district', '区域', 'text'],
+  ['keywords', '关键词(逗号分隔)', 'text'],
+  ['department', '部门编号', 'text'],
+  ['action', '方式(route / transfer)', 'text'],
+  ['acceptWorkingDays', '受理期限(工作日)', 'number'],
+  ['resolveWorkingDays', '办结期限(工作日)', 'number'],
+  ['urgentHours', '紧急响应(小时)', 'number'],
+  ['note', '说明与依据', 'text'],
+]
+
+async function loadRules() {
+  const res = await api('/api/v1/routing-rules')
+  const { items, departments } = await res.json()
+  const names = new Map(departments.map((d) => [d.id, d.name]))
+  const admin = me.role === 'admin'
+  const form = el('form', { className: 'rule-form' })
+  let editing = null
+  const fill = (rule) => {
+    editing = rule
+    for (const [name] of RULE_FIELDS) {
+      const v = rule?.[name]
+      form.elements[name].value =
+        v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : v
+    }
+    form.querySelector('legend').textContent = rule ? `修改规则 ${rule.id}` : '新增规则'
+  }
+  form.append(
+    el('legend', { textContent: '新增规则' }),
+    ...RULE_FIELDS.map(([name, label, type]) =>
+      el('label', {}, label, el('input', { name, type })),
+    ),
+    el('button', { type: 'submit', textContent: '保存' }),
+    el('button', {
+      type: 'button',
+      className: 'secondary',
+      textContent: '清空',
+      onclick: () => fill(null),
+    }),
+  )
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const v = (n) => form.elements[n].value.trim()
+    const body = {
+      priority: Number(v('priority')),
+      category: v('category'),
+      subcategory: v('subcategory') || null,
+      district: v('district') || null,
+      keywords: v('keywords')
+        ? v('keywords')
+            .split(/[,,]/)
+            .map((w) => w.trim())
+            .filter(Boolean)
+        : null,
+      department: v('department'),
+      action: v('action'),
+      acceptWorkingDays: Number(v('acceptWorkingDays')),
+      resolveWorkingDays: Number(v('resolveWorkingDays')),
+      urgentHours: Number(v('urgentHours')),
+      note: v('note') || null,
+    }
+    const out = editing
+      ? await send(`/api/v1/routing-rules/${editing.id}`, 'PUT', {
+          ...body,
+          version: editing.version,
+        })
+      : await send('/api/v1/routing-rules', 'POST', body)
+    if (out) loadRules()
+  })
+  const table = el(
+    'table',
+    {},
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...[
+          '优先级',
+          '类别',
+          '子类',
+          '区域',
+          '关键词',
+          '承办或转办',
+          '受理/办结/紧急',
+          '说明与依据',
+          '',
+        ].map((h) => el('th', { scope: 'col', textContent: h })),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      ...items.map((r) =>
+        el(
+          'tr',
+          {},
+          el('td', { textContent: r.priority }),
+          el('td', { textContent: CATEGORY[r.category] ?? r.category }),
+          el('td', { textContent: r.subcategory ? (SUB[r.subcategory] ?? r.subcategory) : '不限' }),
+          el('td', { textContent: r.district ?? '不限' }),
+          el('td', { textContent: r.keywords?.join('、') ?? '—' }),
+          el('td', {
+            textContent: `${r.action === 'transfer' ? '转办 ' : ''}${names.get(r.department) ?? r.department}`,
+          }),
+          el('td', {
+            textContent: `${r.acceptWorkingDays} / ${r.resolveWorkingDays} 个工作日 / ${r.urgentHours} 小时`,
+          }),
+          el('td', { textContent: r.note ?? '' }),
+          el(
+            'td',
+            {},
+            admin &&
+              el('button', {
+                type: 'button',
+                className: 'small',
+                textContent: '编辑',
+                onclick: () => fill(r),
+              }),
+            admin &&
+              el('button', {
+                type: 'button',
+                className: 'small secondary',
+                textContent: '删除',
+                onclick: async () => {
+                  if (!confirm(`删除规则 ${r.id}?`)) return
+                  if (await send(`/api/v1/routing-rules/${r.id}?version=${r.version}`, 'DELETE'))
+                    loadRules()
+                },
+              }),
+          ),
+        ),
+      ),
+    ),
+  )
+  rulesPanel.replaceChildren(
+    el('h2', { textContent: '路由规则' }),
+    el('p', {
+      className: 'hint',
+      textContent: '按优先级从小到大匹配,第一条符合的规则决定承办部门和期限。每次修改都留有记录。',
+    }),
+    table,
+    admin ? form : el('p', { className: 'hint', textContent: '只有管理员可以修改规则。' }),
+  )
+}
+
+// ---- working-day calendar ------------------------------------------------------------------
+const calendarPanel = document.getElementById('calendar')
+
+async function loadCalendar(year) {
+  const status = await (await api('/api/v1/calendar/status')).json()
+  const shown = year ?? status.years[1].year
+  const data = await (await api(`/api/v1/calendar/${shown}`)).json()
+  const SOURCE = {
+    published: '国务院已公布(随系统提供)',
+    loaded: '管理员已载入',
+    statutory: '仅法定节假日(调休未知)',
+  }
+  const lines = (days) => days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ''}`).join('\n')
+  const parse = (text) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => {
+        const [date, ...name] = l.split(/\s+/)
+        return { date, name: name.join(' ') || null }
+      })
+  const holidays = el('textarea', { name: 'holidays', rows: 12, value: lines(data.holidays) })
+  const workdays = el('textarea', { name: 'workdays', rows: 4, value: lines(data.workdays) })
+  const form = el(
+    'form',
+    { className: 'calendar-form' },
+    el('label', {}, '放假日期(每行一天,可写名称,例如「2027-10-01 国庆节」)', holidays),
+    el('label', {}, '调休上班日期(周末补班)', workdays),
+    el('button', { type: 'submit', textContent: `载入 ${shown} 年安排` }),
+  )
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const out = await send(`/api/v1/calendar/${shown}`, 'PUT', {
+      holidays: parse(holidays.value),
+      workdays: parse(workdays.value),
+    })
+    if (out) start()
+  })
+  calendarPanel.replaceChildren(
+    el('h2', { textContent: '工作日历' }),
+    el(
+      'ul',
+      {},
+      ...status.years.map((y) =>
+        el(
+          'li',
+          {},
+          el('a', {
+            href: '#',
+            textContent: `${y.year} 年`,
+            onclick: (e) => (e.preventDefault(), loadCalendar(y.year)),
+          }),
+          `:${SOURCE[y.source]}`,
+        ),
+      ),
+    ),
+    el('p', {
+      textContent: `${shown} 年:${SOURCE[data.source]},全年 ${data.workingDaysInYear} 个工作日。`,
+    }),
+    me.role === 'admin'
+      ? form
+      : el('pre', { className: 'days', textContent: lines(data.holidays) }),
+  )
+}
+
+// ---- start ---------------------------------------------------------------------------------
 async function start() {
   const res = await fetch('/api/v1/auth/me')
-  if (!res.ok) return showLogin()
-  const { user } = await res.json()
-  who.textContent = `${user.displayName}(${user.department ?? '全市'})`
-  login.hidden = true
-  logout.hidden = false
-  const number = main.dataset.case
-  if (number) {
-    queue.hidden = true
-    detail.hidden = false
-    await loadCase(number)
-  } else {
-    detail.hidden = true
-    queue.hidden = false
-    await loadQueue()
+  if (!res.ok) {
+    showOnly(null)
+    login.hidden = false
+    return
   }
+  me = (await res.json()).user
+  who.textContent = `${me.displayName}(${me.department ?? '全市'})`
+  login.hidden = true
+  nav.hidden = false
+  const status = await (await api('/api/v1/calendar/status')).json()
+  warning.hidden = !status.warning
+  warning.textContent = status.warning ?? ''
+  const view = main.dataset.view
+  showOnly(document.getElementById(view))
+  if (view === 'case') await loadCase(main.dataset.case)
+  else if (view === 'rules') await loadRules()
+  else if (view === 'calendar') await loadCalendar()
+  else await loadQueue()
 }
 
 start()

@@ -18,18 +18,44 @@ import { hashToken, newToken } from './session-token'
 
 export const STAFF_COOKIE = 'cz_staff'
 
-function tokenOf(
-  c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0],
-): string | undefined {
-  return (
-    /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1] ?? getCookie(c, STAFF_COOKIE)
-  )
+type Ctx = Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]
+
+const bearerOf = (c: Ctx) => /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+const tokenOf = (c: Ctx): string | undefined => bearerOf(c) ?? getCookie(c, STAFF_COOKIE)
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
+/**
+ * CSRF: a change made with the console's cookie must come from the console's own origin, as
+ * JSON. Browsers send Origin on every cross-origin and every same-origin non-GET request, and a
+ * page elsewhere cannot set Content-Type: application/json without a CORS preflight we never
+ * grant. The bearer API carries no ambient credential and is left alone.
+ */
+function assertSameOrigin(c: Ctx): void {
+  if (SAFE_METHODS.includes(c.req.method) || bearerOf(c)) return
+  const origin = c.req.header('Origin')
+  const site = c.req.header('Sec-Fetch-Site')
+  // behind a proxy the URL is the upstream's; the Host the browser asked for is what counts
+  const host = c.req.header('X-Forwarded-Host') ?? c.req.header('Host') ?? new URL(c.req.url).host
+  const sameOrigin = origin ? hostOf(origin) === host : site === 'same-origin'
+  const json = (c.req.header('Content-Type') ?? '').startsWith('application/json')
+  if (!sameOrigin || !json)
+    throw new AppError('FORBIDDEN', '请求来源不可信(CSRF 检查未通过),请在工作台页面内操作')
 }
 
 /** Resolves the staff session (bearer token for the API, cookie for the console), or 401. */
 export function staffSession(deps: Deps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const token = tokenOf(c)
+    if (token) assertSameOrigin(c)
     const staff = token
       ? await staffOfSession(deps.store.db, hashToken(token), deps.now())
       : undefined
@@ -37,6 +63,22 @@ export function staffSession(deps: Deps) {
     c.set('staff', staff)
     await next()
   })
+}
+
+/** After staffSession: only these roles go on, others get 403. */
+export function requireRole(...roles: Staff['role'][]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.get('staff').role))
+      throw new AppError('FORBIDDEN', `只有${roles.map((r) => ROLE_NAMES[r]).join('、')}可以这样做`)
+    await next()
+  })
+}
+
+const ROLE_NAMES: Record<Staff['role'], string> = {
+  handler: '承办人',
+  supervisor: '负责人',
+  admin: '管理员',
+  analyst: '分析人员',
 }
 
 /** What a client may know about a staff member: never the password hash. */

@@ -33,6 +33,19 @@ export function staffCaseView(row: CaseRow) {
     // an anonymous reporter is not shown, not even to staff
     reporter: row.anonymous
       ? { anonymous: true }
-      : { anonymous: false, channel: row.reporter_channel, phone: row.reporter_phone },
+      : { anonymous: false, channel: row.reporter_channel, phone: maskPhone(row.reporter_phone) },
   }
+}
+
+/**
+ * A phone number as the console shows it until a handler reveals it: 138****1234 for a mobile,
+ * the middle hidden likewise for other numbers.
+ */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null
+  const digits = phone.replace(/\D/g, '')
+  if (digits.length < 7) return '*'.repeat(digits.length)
+  const keepEnd = 4
+  const keepStart = digits.length >= 11 ? 3 : 2
+  return `${digits.slice(0, keepStart)}${'*'.repeat(digits.length - keepStart - keepEnd)}${digits.slice(-keepEnd)}`
 }

@@ -5,14 +5,14 @@ import { z } from 'zod'
 import { initialState } from '../domain/intake/conversation'
 import { AppError } from '../errors'
 import { findConversationByTokenHash, insertConversation } from '../store/conversations'
-import { lastNotificationId, notificationsAfter, recentNotifications } from '../store/notifications'
-import { conversationHistory } from '../store/resident-views'
+import { lastNotificationId, notificationsAfter } from '../store/notifications'
 import { receiveMessage } from '../use-cases/receive-message'
 import type { Conversation } from '../store/schema'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
 import { hashToken, newToken } from './session-token'
+import { transcriptOf } from './transcript'
 
 const clientMessageId = z.string().trim().min(1).max(100).optional()
 
@@ -167,32 +167,8 @@ export function chatRoutes(deps: Deps) {
   // The conversation so far, so a reloaded page shows it again.
   app.get('/messages', chatSession(deps), async (c) => {
     const conversationId = c.get('session').id
-    const rows = await conversationHistory(deps.store.db, conversationId, HISTORY_TURNS)
-    const turns = rows.flatMap((m) => {
-      const replies = m.response
-        ? (JSON.parse(m.response) as { replies: { text: string; options?: string[] }[] }).replies
-        : []
-      const said = m.text ?? (m.kind === 'image' ? '[图片]' : m.kind === 'location' ? '[位置]' : '')
-      const imageUrl =
-        m.kind === 'image' && m.payload
-          ? (JSON.parse(m.payload) as { imageUrl: string }).imageUrl
-          : undefined
-      return [
-        { from: 'resident', text: said, ...(imageUrl ? { imageUrl } : {}), at: m.created_at },
-        ...replies.map((r) => ({ from: 'bureau', ...r, at: m.created_at })),
-      ]
-    })
-    // pushed messages belong in the history too; the stream then goes on after the last of them
-    const since = rows[0]?.created_at ?? ''
-    const pushed = (await recentNotifications(deps.store.db, conversationId, HISTORY_TURNS))
-      .filter((n) => n.created_at >= since)
-      .map((n) => ({
-        from: 'bureau',
-        text: n.text,
-        ...(n.options ? { options: JSON.parse(n.options) as string[] } : {}),
-        at: n.created_at,
-      }))
-    const items = [...turns, ...pushed].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    // the stream then goes on after the last pushed message
+    const items = await transcriptOf(deps.store.db, conversationId, HISTORY_TURNS)
     const lastEventId = await lastNotificationId(deps.store.db, conversationId)
     return c.json({ items, lastEventId })
   })

@@ -27,8 +27,32 @@ export interface RoutingRuleTable {
   resolve_working_days: number
   urgent_hours: number
   note: string | null
+  /** bumped by every edit, so two admins editing at once cannot overwrite each other */
+  version: Generated<number>
   created_at: string
   updated_at: string
+}
+
+/** Every edit of a routing rule: who, when, the rule before and after (JSON). */
+export interface RoutingRuleChangeTable {
+  id: Generated<number>
+  rule_id: number
+  actor: string
+  change: 'create' | 'update' | 'delete'
+  before: string | null
+  after: string | null
+  created_at: string
+}
+
+/** Holidays and make-up workdays an admin loaded for a year chinese-days does not cover. */
+export interface CalendarDayTable {
+  /** YYYY-MM-DD */
+  day: string
+  year: number
+  kind: 'holiday' | 'workday'
+  name: string | null
+  created_by: string
+  created_at: string
 }
 
 export interface ConversationTable {
@@ -251,6 +275,8 @@ export interface Database {
   merge_suggestions: MergeSuggestionTable
   case_timing_rollups: CaseTimingRollupTable
   place_rollups: PlaceRollupTable
+  routing_rule_changes: RoutingRuleChangeTable
+  calendar_days: CalendarDayTable
 }
 
 export type Department = Selectable<DepartmentTable>

@@ -49,6 +49,7 @@ export async function actOnCase(
       change.resolve_due_at = workingDaysDeadline(
         new Date(row.resolve_due_at),
         t.extendDays,
+        reference.schedule,
       ).toISOString()
     }
     if (action.action === 'transfer') {
@@ -72,7 +73,10 @@ export async function actOnCase(
     }
     if (action.action === 'return' || action.action === 'reopen') {
       const c = { ...row, urgent: row.urgent === 1 }
-      Object.assign(change, restartedDeadlines(reference.rules, c, action.action, now))
+      Object.assign(
+        change,
+        restartedDeadlines(reference.rules, c, action.action, now, reference.schedule),
+      )
     }
     if (t.to === 'closed') change.closed_at = now.toISOString()
     const department =

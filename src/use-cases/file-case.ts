@@ -52,7 +52,7 @@ export async function fileCase(
   const number = formatCaseNumber(prefix, day, await nextCaseSequence(db, day))
   const at = now.toISOString()
   const transfer = rule.action === 'transfer'
-  const due = caseDeadlines(rule, c.urgent, now)
+  const due = caseDeadlines(rule, c.urgent, now, reference.schedule)
 
   const row = await insertCase(db, {
     number,

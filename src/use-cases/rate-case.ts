@@ -2,6 +2,7 @@ import { restartedDeadlines } from '../domain/cases/deadlines'
 import type { Rating } from '../domain/surveys/rating'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
+import { scheduleOf } from '../store/calendar'
 import { listRoutingRules } from '../store/reference-data'
 import { countRating } from '../store/rollups'
 import type { CaseRow, Db } from '../store/schema'
@@ -56,6 +57,7 @@ export async function rateCase(
               { ...row, urgent: row.urgent === 1 },
               'reopen',
               r.now,
+              (await scheduleOf(db, r.now)).schedule,
             ),
           }
         : { closed_at: at }),

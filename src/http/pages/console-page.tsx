@@ -1,7 +1,106 @@
+import { CATEGORIES, DISTRICTS } from '../../domain/classify/types'
 import { Layout } from './layout'
 
-/** The staff console: sign-in, the queue, and one case; public/static/console.js drives it. */
-export function ConsolePage(props: { caseNumber?: string }) {
+export type ConsoleView = 'queue' | 'case' | 'rules' | 'calendar'
+
+const CATEGORY_NAMES: Record<string, string> = {
+  air: '大气',
+  noise: '噪声',
+  water: '水',
+  waste: '固废',
+  radiation: '辐射',
+  other: '其他',
+}
+
+const STATUS_NAMES: [string, string][] = [
+  ['new', '待受理'],
+  ['accepted', '已受理'],
+  ['assigned', '已派单'],
+  ['in_progress', '办理中'],
+  ['resolved', '已办结'],
+  ['closed', '已归档'],
+  ['transferred', '已转办'],
+  ['merged', '已并案'],
+  ['rejected', '不予受理'],
+]
+
+function Queue() {
+  return (
+    <section id="queue" class="panel" hidden aria-label="案件列表">
+      <form id="filters" class="filters">
+        <label>
+          状态
+          <select name="status">
+            <option value="">全部</option>
+            {STATUS_NAMES.map(([v, n]) => (
+              <option value={v}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          类别
+          <select name="category">
+            <option value="">全部</option>
+            {CATEGORIES.map((c) => (
+              <option value={c}>{CATEGORY_NAMES[c]}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          区域
+          <select name="district">
+            <option value="">全部</option>
+            {DISTRICTS.map((d) => (
+              <option value={d}>{d}</option>
+            ))}
+          </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" name="overdue" value="true" />
+          超期
+        </label>
+        <label class="check">
+          <input type="checkbox" name="escalated" value="true" />
+          督办
+        </label>
+        <label class="check">
+          <input type="checkbox" name="duplicates" value="true" />
+          疑似重复
+        </label>
+        <label>
+          搜索
+          <input type="search" name="q" placeholder="编号或内容" maxlength={100} />
+        </label>
+        <button type="submit">查询</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">编号</th>
+            <th scope="col">状态</th>
+            <th scope="col">类别</th>
+            <th scope="col">区域</th>
+            <th scope="col">内容</th>
+            <th scope="col">期限</th>
+            <th scope="col">标记</th>
+          </tr>
+        </thead>
+        <tbody id="rows"></tbody>
+      </table>
+      <div class="pager">
+        <button type="button" id="first-page" hidden>
+          回到第一页
+        </button>
+        <button type="button" id="next-page" hidden>
+          下一页
+        </button>
+      </div>
+    </section>
+  )
+}
+
+/** The staff console: sign-in, the queue, one case, routing rules and the working-day calendar; public/static/console.js drives it. */
+export function ConsolePage(props: { view: ConsoleView; caseNumber?: string }) {
   return (
     <Layout title="常州市生态环境局 · 投诉办理">
       <header class="bar">
@@ -9,11 +108,22 @@ export function ConsolePage(props: { caseNumber?: string }) {
           <h1>投诉办理工作台</h1>
           <p id="who">常州市生态环境局</p>
         </div>
-        <button id="logout" type="button" class="link" hidden>
-          退出
-        </button>
+        <nav id="nav" hidden>
+          <a href="/console">案件队列</a>
+          <a href="/console/rules">路由规则</a>
+          <a href="/console/calendar">工作日历</a>
+          <button id="logout" type="button" class="link">
+            退出
+          </button>
+        </nav>
       </header>
-      <main class="console" data-case={props.caseNumber ?? ''}>
+      <main
+        class="console"
+        data-view={props.view}
+        data-case={props.caseNumber ?? ''}
+        data-categories={JSON.stringify({ ...CATEGORY_NAMES, '*': '全部' })}
+      >
+        <p id="calendar-warning" class="warning" role="alert" hidden></p>
         <form id="login" class="panel" hidden>
           <h2>工作人员登录</h2>
           <label>
@@ -27,36 +137,10 @@ export function ConsolePage(props: { caseNumber?: string }) {
           <button type="submit">登录</button>
           <p id="login-error" class="error-text" role="alert"></p>
         </form>
-        <section id="queue" class="panel" hidden aria-label="案件列表">
-          <div class="filters">
-            <label>
-              状态
-              <select id="status-filter">
-                <option value="">全部</option>
-                <option value="new">待受理</option>
-                <option value="accepted">已受理</option>
-                <option value="assigned">已派单</option>
-                <option value="in_progress">办理中</option>
-                <option value="resolved">已办结</option>
-              </select>
-            </label>
-          </div>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">编号</th>
-                <th scope="col">状态</th>
-                <th scope="col">类别</th>
-                <th scope="col">区域</th>
-                <th scope="col">受理期限</th>
-                <th scope="col">办结期限</th>
-                <th scope="col">标记</th>
-              </tr>
-            </thead>
-            <tbody id="rows"></tbody>
-          </table>
-        </section>
+        {props.view === 'queue' && <Queue />}
         <section id="case" class="panel" hidden aria-label="案件详情"></section>
+        <section id="rules" class="panel" hidden aria-label="路由规则"></section>
+        <section id="calendar" class="panel" hidden aria-label="工作日历"></section>
       </main>
       <script src="/static/console.js" defer></script>
     </Layout>
