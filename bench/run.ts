@@ -2,6 +2,7 @@
 // in the same run, so that results on a noisy machine are read as ratios.
 import { benchChatIntake } from './chat-intake'
 import { benchClassify } from './classify-throughput'
+import { benchStats } from './stats-latency'
 import { row } from './support'
 
 console.log(row('what', 'figure', 'baseline', 'ratio'))
@@ -9,3 +10,5 @@ console.log(row('', '', '(plain regex scan)', ''))
 for (const line of benchClassify()) console.log(line)
 console.log(row('', '', '(bare Hono route)', ''))
 for (const line of await benchChatIntake()) console.log(line)
+console.log(row('', '', '(bare Hono route, in process)', ''))
+for (const line of await benchStats()) console.log(line)
