@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../domain/cases/lifecycle'
 import { closeUnrated } from './close-unrated'
+import { remindUnrated } from './remind-unrated'
 import type { Store } from '../store/open-database'
 
 /**
@@ -53,6 +54,7 @@ export function startDeadlineSweep(
   const sweep = async () => {
     const now = new Date()
     await sweepDeadlines(store, now)
+    await remindUnrated(store, now)
     await closeUnrated(store, now)
   }
   const timer = setInterval(() => void sweep().catch(onError), everyMs)
