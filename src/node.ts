@@ -1,7 +1,7 @@
 import { createReferenceCache } from './store/reference-cache'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
+import { staticFiles } from './http/static-files'
 import { ConfigError, parseConfig, type Config } from './config'
 import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       logger,
       now: () => new Date(),
     },
-    { serveStatic: serveStatic({ root: './public' }) },
+    { serveStatic: staticFiles() },
   )
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info('listening', { url: `http://${config.HOST}:${info.port}`, database: store.dialect })

@@ -1,4 +1,5 @@
 import { Layout } from './layout'
+import { StaffLoginForm } from './staff-login-form'
 
 /** The staff console: sign-in, the queue, and one case; public/static/console.js drives it. */
 export function ConsolePage(props: { caseNumber?: string }) {
@@ -14,19 +15,7 @@ export function ConsolePage(props: { caseNumber?: string }) {
         </button>
       </header>
       <main class="console" data-case={props.caseNumber ?? ''}>
-        <form id="login" class="panel" hidden>
-          <h2>工作人员登录</h2>
-          <label>
-            用户名
-            <input name="username" autocomplete="username" required />
-          </label>
-          <label>
-            密码
-            <input name="password" type="password" autocomplete="current-password" required />
-          </label>
-          <button type="submit">登录</button>
-          <p id="login-error" class="error-text" role="alert"></p>
-        </form>
+        <StaffLoginForm />
         <section id="queue" class="panel" hidden aria-label="案件列表">
           <div class="filters">
             <label>

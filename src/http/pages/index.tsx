@@ -1,14 +1,19 @@
 import { Hono } from 'hono'
+import { shanghaiDay } from '../../domain/shanghai-time'
 import type { AppEnv } from '../env'
 import { ChatPage } from './chat-page'
 import { ConsolePage } from './console-page'
+import { DashboardPage } from './dashboard-page'
 
-export function pageRoutes() {
+export function pageRoutes(now: () => Date = () => new Date()) {
   const app = new Hono<AppEnv>()
   app.get('/', (c) => c.html(<ChatPage />))
   app.get('/console', (c) => c.html(<ConsolePage />))
   app.get('/console/cases/:number', (c) =>
     c.html(<ConsolePage caseNumber={c.req.param('number')} />),
+  )
+  app.get('/dashboard', (c) =>
+    c.html(<DashboardPage thisYear={Number(shanghaiDay(now()).slice(0, 4))} />),
   )
   return app
 }
