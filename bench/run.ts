@@ -2,6 +2,7 @@
 // in the same run, so that results on a noisy machine are read as ratios.
 import { benchChatIntake } from './chat-intake'
 import { benchClassify } from './classify-throughput'
+import { benchStats } from './stats-latency'
 import { row, writeResults } from './support'
 import { benchWechatWebhook } from './wechat-webhook'
 
@@ -11,5 +12,7 @@ for (const line of benchClassify()) console.log(line)
 console.log(row('', '', '(bare Hono route)', ''))
 for (const line of await benchChatIntake()) console.log(line)
 for (const line of await benchWechatWebhook()) console.log(line)
+console.log(row('', '', '(bare Hono route, in process)', ''))
+for (const line of await benchStats()) console.log(line)
 
 writeResults()

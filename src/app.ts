@@ -66,7 +66,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/classify', classifyRoutes())
   app.route('/wechat/official-account', wechatRoutes(deps))
   app.route('/open311/v2', open311Routes(deps))
-  app.route('/', pageRoutes())
+  app.route('/', pageRoutes(deps.now))
 
   app.notFound((c) =>
     c.json({ error: { code: 'NOT_FOUND', message: `没有这个地址:${c.req.path}` } }, 404),

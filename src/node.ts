@@ -1,8 +1,8 @@
 import { createReferenceCache } from './store/reference-cache'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { createApp } from './app'
+import { staticFiles } from './http/static-files'
 import { ConfigError, parseConfig, type Config } from './config'
 import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     logger,
     now: () => new Date(),
   }
-  const app = createApp(deps, { serveStatic: serveStatic({ root: './public' }) })
+  const app = createApp(deps, { serveStatic: staticFiles() })
   const server = serve(
     {
       fetch: app.fetch,

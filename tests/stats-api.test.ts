@@ -20,7 +20,7 @@ describeEachDialect('the statistics API', (open) => {
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    t = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0' })
+    t = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0', STAFF_SESSION_HOURS: '720' })
     as = await signInStaff(store, t.app, [
       ['chen', 'analyst', null],
       ['root', 'admin', null],
@@ -70,6 +70,7 @@ describeEachDialect('the statistics API', (open) => {
 
   it('counts the year by the Shanghai filing date and gives yoy, rates and medians worked by hand', async () => {
     await fixture()
+    t.clock.now = new Date('2026-12-20T02:00:00Z') // in December, all of 2025 is the same period
     const s = await get('summary?year=2026')
     // A was filed on 2025-12-31 in UTC but 2026-01-01 in Shanghai: it belongs to 2026
     expect(s.categories.air).toEqual({ count: 2, lastYear: 1, yoy: 100 })
@@ -105,6 +106,11 @@ describeEachDialect('the statistics API', (open) => {
     expect(wujin.series).toHaveLength(1)
     expect(wujin.series[0]).toMatchObject({ key: 'air/industrial', label: '大气·工业', count: 2 })
     expect(wujin.series[0].thisYear.slice(0, 6)).toEqual([1, 0, 0, 0, 0, 1])
+    // while 2026 runs (November), it is compared with 2025 up to November: B (December) is left out
+    t.clock.now = new Date('2026-11-28T02:00:00Z')
+    const soFar = await get('summary?year=2026&district=武进区')
+    expect(soFar.total).toEqual({ count: 2, lastYear: 0, yoy: null })
+    expect(soFar.text).toMatch(/^2026年武进区共受理生态环境投诉2件/)
     const sat = await get('satisfaction?year=2026&district=天宁区')
     expect(sat).toMatchObject({ answered: 0, notRated: 1, satisfactionRate: null, responseRate: 0 })
   })

@@ -60,13 +60,19 @@ export function statsRoutes(deps: Deps) {
     district: q.district,
   })
   const lastYearOf = (s: Scope): Scope => ({ ...s, year: s.year - 1 })
+  /** last year up to this month when the year is not over yet, so the change is like for like */
+  const samePeriodLastYear = (s: Scope): Scope => {
+    const today = shanghaiDay(deps.now())
+    const current = Number(today.slice(0, 4)) === s.year
+    return { ...lastYearOf(s), through: current ? today.slice(5, 7) : undefined }
+  }
 
   app.get('/summary', async (c) => {
     const query = readQuery(c, statsQuery)
     const scope = scopeOf(query)
     const [counts, lastYear, ratings, timing, hotspots] = await Promise.all([
       categoryCounts(db, scope),
-      categoryCounts(db, lastYearOf(scope)),
+      categoryCounts(db, samePeriodLastYear(scope)),
       ratingCounts(db, scope),
       timingCounts(db, scope),
       topPlaces(db, scope, HOTSPOTS),
@@ -78,6 +84,7 @@ export function statsRoutes(deps: Deps) {
       ratings,
       timing,
       hotspots,
+      place: scope.district,
       lang: query.lang,
     })
     return c.json({ ...summary, district: scope.district ?? null })

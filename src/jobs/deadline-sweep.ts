@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../domain/cases/lifecycle'
 import { closeUnrated } from './close-unrated'
+import { remindUnrated } from './remind-unrated'
 import type { Store } from '../store/open-database'
 import type { NewCaseEvent } from '../store/schema'
 
@@ -63,6 +64,7 @@ export async function sweepDeadlines(store: Store, now: Date): Promise<string[]>
 /** One round of the periodic sweeps (deadlines, unrated cases): the Node timer and the Workers cron run this. */
 export async function runSweeps(store: Store, now: Date): Promise<void> {
   await sweepDeadlines(store, now)
+  await remindUnrated(store, now)
   await closeUnrated(store, now)
 }
 

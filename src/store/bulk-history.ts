@@ -11,6 +11,21 @@ import type { Insertable } from 'kysely'
 const HOUR_MS = 3_600_000
 const WEEK_MS = 7 * 24 * HOUR_MS
 
+/** What a case from records (not a conversation) has none of: no chat, no phone, no photos. */
+export const FROM_RECORDS = {
+  lat: null,
+  lng: null,
+  classification: null,
+  reporter_user_id: null,
+  conversation_id: null,
+  reporter_phone: null,
+  anonymous: 1,
+  overdue: 0,
+  public_note: null,
+  photos: null,
+  merged_into_id: null,
+} as const
+
 type Counts = Map<string, { key: Record<string, string | number>; n: number }>
 
 /**
@@ -157,6 +172,7 @@ export function historyWriter(
     const place = placeOf(c.place)
     if (place) count('place_rollups', { year: day.slice(0, 4), district: district ?? '', place })
     const row: NewCase & { id: number } = {
+      ...FROM_RECORDS,
       id,
       number: formatCaseNumber(p.prefix, day, n),
       status,
@@ -166,25 +182,14 @@ export function historyWriter(
       district,
       description,
       address: c.place,
-      lat: null,
-      lng: null,
       occurred: '正在发生',
-      classification: null,
       reporter_channel: c.channel,
-      reporter_user_id: null,
-      conversation_id: null,
-      reporter_phone: null,
-      anonymous: 1,
       department_id: rule.department_id,
       assignee,
       urgent: c.urgent ? 1 : 0,
-      overdue: 0,
       escalated,
       accept_due_at: acceptDue,
       resolve_due_at: resolveDue,
-      public_note: null,
-      photos: null,
-      merged_into_id: null,
       filed_day: day,
       created_at: iso(filed),
       updated_at: iso(at),

@@ -110,6 +110,8 @@ export interface Scope {
   year: number
   /** one district, or all of them */
   district?: string | undefined
+  /** the last month (MM) counted: the same period of last year as the current year so far */
+  through?: string | undefined
 }
 
 /** A rollup table's rows of a year (month is YYYY-MM), of one district or all. */
@@ -117,7 +119,7 @@ function inYear(db: Db, table: Exclude<RollupTable, 'place_rollups'>, s: Scope) 
   let q = (db as unknown as Loose)
     .selectFrom(table)
     .where('month', '>=', `${s.year}-01`)
-    .where('month', '<=', `${s.year}-12`)
+    .where('month', '<=', `${s.year}-${s.through ?? '12'}`)
   if (s.district !== undefined) q = q.where('district', '=', s.district)
   return q
 }

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { createApp } from '../../src/app'
+import { staticFiles } from '../../src/http/static-files'
 import { parseConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import type { Store } from '../../src/store/open-database'
@@ -38,7 +38,7 @@ export async function startServer(
       logger: createLogger('silent'),
       now: () => new Date(),
     },
-    { serveStatic: serveStatic({ root: './public' }) },
+    { serveStatic: staticFiles() },
   )
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))

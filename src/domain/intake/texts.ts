@@ -32,6 +32,8 @@ export interface Texts {
   conversationTooLong: string
   surveyThanks: (number: string) => string
   surveyReopened: (number: string) => string
+  /** three days after resolution without a rating */
+  surveyReminder: (number: string) => string
   /** what the resident is told when staff act on their case (SPEC §4) */
   caseNews: (p: {
     number: string
@@ -159,6 +161,8 @@ const zhHans: Texts = {
     `您的投诉 ${own} 已并入 ${primary} 合并办理。最新进展:${news}`,
   surveyThanks: (number) => `感谢您对案件 ${number} 的评价,案件已归档。`,
   surveyReopened: (number) => `很抱歉没有让您满意。案件 ${number} 已重新办理,并交由负责人督办。`,
+  surveyReminder: (number) =>
+    `您的投诉 ${number} 已办结三天,还没有收到您的评价。请选择满意、基本满意或不满意,您的意见会帮助我们改进工作。`,
   conversationTooLong:
     '这次对话已经很长了,请刷新页面开始新的对话;您的投诉记录都还在「我的投诉」里。',
 }
@@ -266,6 +270,8 @@ const zhHant: Texts = {
     `您的投訴 ${own} 已併入 ${primary} 合併辦理。最新進展:${news}`,
   surveyThanks: (number) => `感謝您對案件 ${number} 的評價,案件已歸檔。`,
   surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理,並交由負責人督辦。`,
+  surveyReminder: (number) =>
+    `您的投訴 ${number} 已辦結三天,還沒有收到您的評價。請選擇滿意、基本滿意或不滿意。`,
   conversationTooLong: '這次對話已經很長了,請重新整理頁面開始新的對話。',
 }
 
@@ -363,6 +369,8 @@ const en: Texts = {
   surveyThanks: (number) => `Thank you for rating case ${number}; it is now closed.`,
   surveyReopened: (number) =>
     `We are sorry it did not satisfy you. Case ${number} has been reopened and a supervisor will follow it.`,
+  surveyReminder: (number) =>
+    `Your complaint ${number} was resolved three days ago. How satisfied are you with how it was handled?`,
   conversationTooLong:
     'This conversation has grown very long; please start a new one. Your complaints stay under "My complaints".',
 }

@@ -66,6 +66,8 @@ export function summarise(p: {
   /** the timing rollups of the year's complaints; none: no timing figures */
   timing?: readonly TimingRow[]
   hotspots?: Hotspot[]
+  /** the district the figures are of; none: the whole city */
+  place?: string | undefined
   lang: 'zh' | 'en'
 }): YearSummary {
   const categories = Object.fromEntries(
@@ -86,7 +88,7 @@ export function summarise(p: {
     ...timingFigures(p.timing ?? []),
     hotspots: p.hotspots ?? [],
   }
-  return { ...figures, text: (p.lang === 'zh' ? sentenceZh : sentenceEn)(figures) }
+  return { ...figures, text: (p.lang === 'zh' ? sentenceZh : sentenceEn)(figures, p.place) }
 }
 
 type Figures = Omit<YearSummary, 'text'>
@@ -100,9 +102,9 @@ function reported(f: Figures): Category[] {
 }
 
 /** 「2026年共受理生态环境投诉1800件,同比下降…;大气、噪声污染投诉分别同比下降22.5%、24.1%,公众满意率达95.7%。」 */
-function sentenceZh(f: Figures): string {
+function sentenceZh(f: Figures, place = ''): string {
   const parts = [
-    `${f.year}年共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `,同比${change(f.total.yoy, 'zh')}`}`,
+    `${f.year}年${place}共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `,同比${change(f.total.yoy, 'zh')}`}`,
   ]
   const moved = reported(f)
   for (const [group, verb] of [
@@ -119,9 +121,9 @@ function sentenceZh(f: Figures): string {
   return `${parts.join(',')}。`
 }
 
-function sentenceEn(f: Figures): string {
+function sentenceEn(f: Figures, place?: string): string {
   const parts = [
-    `In ${f.year} the bureau handled ${f.total.count} environmental complaints${f.total.yoy === null ? '' : `, ${change(f.total.yoy, 'en')} on the year before`}`,
+    `In ${f.year} the bureau handled ${f.total.count} environmental complaints${place ? ` in ${place}` : ''}${f.total.yoy === null ? '' : `, ${change(f.total.yoy, 'en')} on the year before`}`,
   ]
   for (const c of reported(f))
     parts.push(`${NAMES_EN[c]} complaints ${change(f.categories[c].yoy!, 'en')}`)

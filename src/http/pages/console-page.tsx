@@ -1,5 +1,6 @@
 import { CATEGORIES, DISTRICTS } from '../../domain/classify/types'
 import { Layout } from './layout'
+import { StaffLoginForm } from './staff-login-form'
 
 export type ConsoleView = 'queue' | 'case' | 'rules' | 'calendar'
 
@@ -124,19 +125,7 @@ export function ConsolePage(props: { view: ConsoleView; caseNumber?: string }) {
         data-categories={JSON.stringify({ ...CATEGORY_NAMES, '*': '全部' })}
       >
         <p id="calendar-warning" class="warning" role="alert" hidden></p>
-        <form id="login" class="panel" hidden>
-          <h2>工作人员登录</h2>
-          <label>
-            用户名
-            <input name="username" autocomplete="username" required />
-          </label>
-          <label>
-            密码
-            <input name="password" type="password" autocomplete="current-password" required />
-          </label>
-          <button type="submit">登录</button>
-          <p id="login-error" class="error-text" role="alert"></p>
-        </form>
+        <StaffLoginForm />
         {props.view === 'queue' && <Queue />}
         <section id="case" class="panel" hidden aria-label="案件详情"></section>
         <section id="rules" class="panel" hidden aria-label="路由规则"></section>

@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
+import { shanghaiDay } from '../../domain/shanghai-time'
 import type { AppEnv } from '../env'
 import { ChatPage } from './chat-page'
 import { ConsolePage } from './console-page'
+import { DashboardPage } from './dashboard-page'
 
-export function pageRoutes() {
+export function pageRoutes(now: () => Date = () => new Date()) {
   const app = new Hono<AppEnv>()
   app.get('/', (c) => c.html(<ChatPage />))
   app.get('/console', (c) => c.html(<ConsolePage view="queue" />))
@@ -11,6 +13,9 @@ export function pageRoutes() {
   app.get('/console/calendar', (c) => c.html(<ConsolePage view="calendar" />))
   app.get('/console/cases/:number', (c) =>
     c.html(<ConsolePage view="case" caseNumber={c.req.param('number')} />),
+  )
+  app.get('/dashboard', (c) =>
+    c.html(<DashboardPage thisYear={Number(shanghaiDay(now()).slice(0, 4))} />),
   )
   return app
 }

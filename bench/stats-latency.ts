@@ -1,0 +1,100 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { createApp } from '../src/app'
+import { parseConfig } from '../src/config'
+import { createLogger } from '../src/logger'
+import { migrateToLatest } from '../src/store/migrate'
+import { openStore, type Store } from '../src/store/open-database'
+import { createReferenceCache } from '../src/store/reference-cache'
+import { DEMO_PASSWORD, seedDemoHistory, seedDemoStaff } from '../src/store/seed-demo'
+import { row } from './support'
+
+const SIZES = (process.env.BENCH_STATS_CASES ?? '100000,1000000').split(',').map(Number)
+const REQUESTS = 200
+const NOW = new Date('2026-11-28T04:00:00Z')
+
+/** A demo database of `cases` complaints, kept in the temp directory between runs (seeding 1M takes minutes). */
+async function seeded(cases: number): Promise<Store> {
+  const dataDir = join(tmpdir(), `cz-bench-stats-${cases}`)
+  const store = openStore({ dataDir })
+  await migrateToLatest(store.db)
+  if (!existsSync(join(dataDir, 'seeded'))) {
+    process.stderr.write(`bench: seeding ${cases} cases into ${dataDir} (once; minutes)\n`)
+    await seedDemoHistory(store, { years: 2, cases, seed: 1, now: NOW, prefix: 'CZ' })
+    await seedDemoStaff(store, NOW)
+    writeFileSync(join(dataDir, 'seeded'), '')
+  }
+  return store
+}
+
+/** Median and 95th percentile of `REQUESTS` sequential requests, in ms. */
+async function time(request: () => Promise<Response>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 10; i++) await request() // warm the statement cache and the pages
+  const ms: number[] = []
+  for (let i = 0; i < REQUESTS; i++) {
+    const started = performance.now()
+    const res = await request()
+    if (!res.ok) throw new Error(`bench: ${res.status} ${await res.text()}`)
+    await res.arrayBuffer()
+    ms.push(performance.now() - started)
+  }
+  ms.sort((a, b) => a - b)
+  return { p50: ms[Math.floor(ms.length / 2)]!, p95: ms[Math.floor(ms.length * 0.95)]! }
+}
+
+const fmt = (f: { p50: number; p95: number }) => `${f.p50.toFixed(2)} / ${f.p95.toFixed(2)} ms`
+
+/**
+ * Year summary and trends over 100,000 and 1,000,000 stored cases (in process, through the app's
+ * routes and its sign-in), beside a bare Hono JSON route: the figures should not grow with cases.
+ */
+export async function benchStats(): Promise<string[]> {
+  const bare = new Hono().get('/x', (c) => c.json({ ok: true }))
+  const lines: string[] = []
+  const medians = new Map<string, number[]>()
+  for (const cases of SIZES) {
+    const store = await seeded(cases)
+    const app = createApp({
+      store,
+      reference: createReferenceCache(),
+      config: parseConfig({ NODE_ENV: 'production' }),
+      logger: createLogger('silent'),
+      now: () => NOW,
+    })
+    const login = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-analyst', password: DEMO_PASSWORD }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const get = (path: string) => () =>
+      Promise.resolve(app.request(path, { headers: { Authorization: `Bearer ${token}` } }))
+    const baseline = fmt(await time(() => Promise.resolve(bare.request('/x'))))
+    const size = `${cases / 1000}k cases`
+    for (const [what, path] of [
+      ['summary p50/p95', '/api/v1/stats/summary?year=2025'],
+      ['trends by subcategory p50/p95', '/api/v1/stats/trends?year=2025&by=subcategory'],
+      ['district summary p50/p95', '/api/v1/stats/summary?year=2026&district=武进区'],
+    ] as const) {
+      const figure = await time(get(path))
+      medians.set(what, [...(medians.get(what) ?? []), figure.p50])
+      lines.push(row(`stats ${what} ${size}`, fmt(figure), baseline, ''))
+    }
+    await store.close()
+  }
+  // the point: the same figure at ten times the cases
+  for (const [what, [small, large]] of medians) {
+    if (large !== undefined)
+      lines.push(
+        row(
+          `stats ${what.split(' p50')[0]}: ${SIZES[1]! / SIZES[0]!}× the cases`,
+          '',
+          '',
+          `${(large / small!).toFixed(2)}×`,
+        ),
+      )
+  }
+  return lines
+}

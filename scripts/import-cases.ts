@@ -1,0 +1,32 @@
+// `npm run import:cases -- FILE.csv`: loads historical cases from an earlier system. Every row is
+// checked first; rejected rows are listed with their line and reason and nothing is written.
+import { readFileSync } from 'node:fs'
+import { parseConfig } from '../src/config'
+import { IMPORT_COLUMNS } from '../src/domain/trends/import-row'
+import { migrateToLatest } from '../src/store/migrate'
+import { openStore } from '../src/store/open-database'
+import { importCases } from '../src/use-cases/import-cases'
+
+const file = process.argv[2]
+if (!file) {
+  console.error(`usage: npm run import:cases -- FILE.csv (columns: ${IMPORT_COLUMNS.join(',')})`)
+  process.exit(2)
+}
+const config = parseConfig(process.env)
+const store = openStore({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL })
+try {
+  await migrateToLatest(store.db, store.schema)
+  const report = await importCases(store, readFileSync(file), {
+    prefix: config.CASE_NUMBER_PREFIX,
+    now: new Date(),
+  })
+  for (const r of report.rejected) console.error(`line ${r.line}: ${r.reasons.join(';')}`)
+  if (report.rejected.length > 0) {
+    console.error(`import:cases: ${report.rejected.length} rows rejected; nothing imported`)
+    process.exitCode = 1
+  } else {
+    console.log(`import:cases: ${report.imported} cases imported`)
+  }
+} finally {
+  await store.close()
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { categoryCounts, ratingCounts } from '../src/store/rollups'
+import { checkRollups } from '../src/store/rollup-check'
+import { importCases } from '../src/use-cases/import-cases'
+import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
+
+const NOW = new Date('2026-11-28T04:00:00Z')
+const HEADER =
+  'filed_at,category,subcategory,district,address,description,status,accepted_at,resolved_at,rating'
+
+describeEachDialect('importing cases from an earlier system', (open) => {
+  let store: TestStore
+  beforeEach(async () => {
+    store = await migratedStore(open)
+  })
+  afterEach(async () => store.cleanup())
+  const load = (csv: string) => importCases(store, csv, { prefix: 'CZ', now: NOW })
+
+  it('takes a good file whole, with surveys and rollups, counted by the Shanghai filing day', async () => {
+    const csv = [
+      '\uFEFF' + HEADER,
+      '2025-03-01 16:00,大气,扬尘,武进区,湖塘镇,"工地扬尘,很大",closed,2025-03-01 18:00,2025-03-05 10:00,满意',
+      '2024-12-31T17:30:00Z,noise,construction,天宁区,,夜间施工,closed,2025-01-01 09:00,2025-01-03 09:00,not_rated',
+      '2025-07-08T02:00:00Z,water,,,,"河水发黑,""很臭""",rejected,,,',
+    ].join('\n')
+    expect(await load(csv)).toEqual({ imported: 3, rejected: [] })
+    expect(await categoryCounts(store.db, { year: 2025 })).toEqual(
+      new Map([
+        ['air', 1],
+        ['noise', 1],
+        ['water', 1],
+      ]),
+    )
+    expect(await ratingCounts(store.db, { year: 2025 })).toEqual(
+      new Map([
+        ['satisfied', 1],
+        ['not_rated', 1],
+      ]),
+    )
+    const water = await store.db
+      .selectFrom('cases')
+      .select(['number', 'description'])
+      .where('category', '=', 'water')
+      .executeTakeFirstOrThrow()
+    expect(water).toEqual({ number: 'CZ20250708-0001', description: '河水发黑,"很臭"' })
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+  })
+
+  it('reports every bad row with its line and reason, and writes nothing', async () => {
+    const csv = [
+      HEADER,
+      '2025-03-01 16:00,air,dust,武进区,,扬尘,closed,2025-03-01 18:00,2025-03-05 10:00,满意',
+      '2025-13-01 16:00,air,dust,武进区,,扬尘,new,,,',
+      '2025-03-01 16:00,smell,,上海市,,臭,new,,,',
+      '2025-03-01 16:00,water,dust,,,污水,closed,,,',
+    ].join('\n')
+    const report = await load(csv)
+    expect(report.imported).toBe(0)
+    expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 5])
+    expect(report.rejected[0]!.reasons.join()).toContain('filed_at 不是有效时间')
+    expect(report.rejected[1]!.reasons.join()).toMatch(/category 未知:smell.*district 未知:上海市/)
+    expect(report.rejected[2]!.reasons.join()).toMatch(
+      /subcategory 只用于 air 与 noise.*须有 resolved_at/,
+    )
+    expect(await countRows(store, 'cases')).toBe(0)
+    expect(await countRows(store, 'case_rollups')).toBe(0)
+  })
+
+  it('refuses a file with wrong columns, naming them', async () => {
+    const report = await load('filed,category\n2025-03-01,air\n')
+    expect(report.rejected).toHaveLength(1)
+    expect(report.rejected[0]!.reasons.join()).toMatch(/缺少列:filed_at.*未知列:filed/)
+    expect(await countRows(store, 'cases')).toBe(0)
+  })
+})
