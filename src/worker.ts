@@ -5,7 +5,7 @@
  */
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
-import { parseConfig, type Config } from './config'
+import { ConfigError, parseConfig, type Config } from './config'
 import type { AppEnv } from './http/env'
 import { runSweeps } from './jobs/deadline-sweep'
 import { deliverDueNotifications, type Sender } from './jobs/deliver-notifications'
@@ -68,7 +68,19 @@ function instanceFor(env: Env): Instance {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const { app, ready } = instanceFor(env)
+    let instance: Instance
+    try {
+      instance = instanceFor(env)
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err
+      // a wrong [vars] value or secret: say so in the log, and answer every request plainly
+      console.error(err.message)
+      return Response.json(
+        { error: { code: 'UNAVAILABLE', message: '服务配置有误,请联系管理员' } },
+        { status: 503 },
+      )
+    }
+    const { app, ready } = instance
     await ready
     return app.fetch(request, env, ctx)
   },

@@ -168,6 +168,19 @@ describe('the Worker on D1', () => {
     expect((await cases())!.n).toBe(1)
   })
 
+  it('answers 503 naming no secret when a setting is wrong, instead of failing every request', async () => {
+    const wrong = { ...env, CASE_NUMBER_PREFIX: 'cz-1' } as unknown as Env
+    const res = await worker.fetch(
+      new Request('https://cz.test/healthz'),
+      wrong,
+      createExecutionContext(),
+    )
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual({
+      error: { code: 'UNAVAILABLE', message: '服务配置有误,请联系管理员' },
+    })
+  })
+
   it('lists the tables through Kysely without touching D1’s own _cf_ tables', async () => {
     const tables = await openD1Store(env.DB).db.introspection.getTables()
     const names = tables.map((t) => t.name)
