@@ -22,6 +22,8 @@ describeEachDialect('WeChat replies that take too long, and case updates', (open
   // how long every write waits before it starts: a database under load
   const delay = { ms: 0 }
   let app: ReturnType<typeof testApp>['app']
+  // an account without an AppSecret, which cannot send customer-service messages
+  let noSecretApp: ReturnType<typeof testApp>['app']
   beforeEach(async () => {
     store = await migratedStore(open)
     wechat = await startFakeWechat(SECRET)
@@ -38,8 +40,13 @@ describeEachDialect('WeChat replies that take too long, and case updates', (open
       {
         WECHAT_TOKEN: TOKEN,
         WECHAT_APPID: APPID,
+        WECHAT_APPSECRET: SECRET,
         WECHAT_PASSIVE_REPLY_MS: '1000',
       },
+    ).app
+    noSecretApp = testApp(
+      { ...slow, dataDir: store.dataDir },
+      { WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID, WECHAT_PASSIVE_REPLY_MS: '1000' },
     ).app
   })
   afterEach(async () => {
@@ -90,6 +97,16 @@ describeEachDialect('WeChat replies that take too long, and case updates', (open
     // (on a busy machine the first turn may be late too: its question comes the same way)
     expect(sentTexts().filter((t) => /编号 CZ20261128-0001/.test(t))).toHaveLength(1)
     expect(await countRows(store, 'cases')).toBe(1)
+  })
+
+  it('waits for a late reply when the account cannot send it later (no AppSecret)', async () => {
+    const post = (body: string) =>
+      noSecretApp.request(`/wechat/official-account?${signedQuery()}`, { method: 'POST', body })
+    await post(textPush('武进区湖塘镇工地每天半夜打桩', '24500000000000001'))
+    delay.ms = 1500
+    const res = await post(textPush('确认提交', '24500000000000002'))
+    expect(parseOfficialAccountMessage(await res.text()).content).toMatch(/编号 CZ20261128-0001/)
+    expect(await countRows(store, 'notification_deliveries')).toBe(0)
   })
 
   it('answers a push WeChat repeats while the first is still being answered without an error, and files once', async () => {

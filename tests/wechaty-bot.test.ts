@@ -69,7 +69,7 @@ describeEachDialect('the Wechaty bot', (open) => {
     await say('工地每天半夜打桩')
     const before = heard.length
     const message = mocker.MessageMock.create({
-      id: 'location-1',
+      id: `location-${crypto.randomUUID()}`,
       talkerId: resident.id,
       listenerId: self.id,
       timestamp: Date.now(),

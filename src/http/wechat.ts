@@ -32,10 +32,12 @@ const MAX_AGE_S = 300
  * delivery job sends as a customer-service message. Which of the two happens is settled in one
  * place (the turn's transaction claims "passive" before committing), so the reply is given
  * exactly once. A repeat of a message still being answered also gets null: the first answers.
+ * With no budget (the account cannot send customer-service messages) it waits: should WeChat
+ * give up, its retry gets the stored reply.
  */
 async function answerInTime(
   deps: Deps & { conversationIds: ConversationIds },
-  m: { fromUser: string; id: string; body: Inbound; budgetMs: number },
+  m: { fromUser: string; id: string; body: Inbound; budgetMs: number | null },
 ): Promise<string | null> {
   let mode: 'open' | 'passive' | 'deferred' = 'open'
   const work = receiveChannelMessage(
@@ -69,8 +71,9 @@ async function answerInTime(
     throw err
   })
   let timer: ReturnType<typeof setTimeout> | undefined
+  const budget = m.budgetMs
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), Math.max(0, m.budgetMs))
+    if (budget !== null) timer = setTimeout(() => resolve('late'), Math.max(0, budget))
   })
   const first = await Promise.race([work, late])
   clearTimeout(timer)
@@ -161,7 +164,10 @@ export function wechatRoutes(deps: Deps) {
             fromUser: message.fromUser,
             id: intent.id,
             body: intent.body,
-            budgetMs: c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started),
+            // without an AppSecret a deferred reply could never be sent
+            budgetMs: c0.WECHAT_APPSECRET
+              ? c0.WECHAT_PASSIVE_REPLY_MS - (performance.now() - started)
+              : null,
           },
         )
         if (answered === null) return c.text('success')
