@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import natural from 'natural'
+import * as prettier from 'prettier'
 import {
   decide,
   gather,
@@ -28,8 +29,13 @@ const MIN_DOCUMENTS = 5
 
 const MODEL_FILE = new URL('../src/domain/classify/data/model.json', import.meta.url)
 
-function writeModel(model: ClassifierModel): void {
-  writeFileSync(MODEL_FILE, JSON.stringify(model) + '\n')
+/** Writes model.json as `npm run lint` wants it, so a retrain never breaks the style check. */
+async function writeModel(model: ClassifierModel): Promise<void> {
+  const options = await prettier.resolveConfig(MODEL_FILE)
+  writeFileSync(
+    MODEL_FILE,
+    await prettier.format(JSON.stringify(model), { ...options, parser: 'json' }),
+  )
   log('wrote src/domain/classify/data/model.json')
 }
 
@@ -143,7 +149,7 @@ const docs: Doc[] = loadCorpus('train').map((gold) => ({ gold, evidence: gather(
 if (process.argv.includes('--keep-weights')) {
   const current = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as ClassifierModel
   log(`keeping weights ${JSON.stringify(current.weights)}`)
-  writeModel(trainModels(docs, current.weights))
+  await writeModel(trainModels(docs, current.weights))
   process.exit(0)
 }
 
@@ -208,4 +214,4 @@ if (process.argv.includes('--show-errors')) {
 }
 if (process.argv.includes('--validate-only')) process.exit(0)
 
-writeModel(trainModels(docs, calibrated.weights))
+await writeModel(trainModels(docs, calibrated.weights))
