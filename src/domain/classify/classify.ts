@@ -172,6 +172,10 @@ export function gather(raw: string): Evidence {
   return e
 }
 
+// For intent, naming a pollution counts as one decisive word however many words name it: a
+// follow-up that retells the smell in detail (「上次投诉的那股刺鼻的化工味…」) is still a follow-up.
+const REPORT_EVIDENCE_CAP = 4
+
 // A model that is sure of itself should not drown the lexicon: cap how low a log-posterior goes.
 const LOG_FLOOR = -12
 const logOf = (p: number) => Math.max(LOG_FLOOR, Math.log(p))
@@ -262,7 +266,7 @@ export function decide(e: Evidence, model: Ready): Classification {
   }
 
   // no closures on this path: under tsx every closure made also costs a defineProperty (keepNames)
-  const intentCue = [lexiconTop + e.marker, 0, 0, 0]
+  const intentCue = [Math.min(lexiconTop, REPORT_EVIDENCE_CAP) + e.marker, 0, 0, 0]
   for (let k = 1; k < INTENTS.length; k++)
     intentCue[k] = e.intent[INTENTS[k] as Exclude<Intent, 'report'>].score
   const intentPost = posterior(model.table, scores, INTENT)
