@@ -1,10 +1,13 @@
 // `npm run train:classifier`: trains the logistic-regression models with `natural` on the train
 // split of the corpus, chooses on a validation fifth of that split how much they weigh against
 // the lexicon and how sharp the confidence is, then retrains on the whole train split and writes
-// src/domain/classify/data/model.json. The held-out split is never read here. Takes minutes:
-// natural's regression is dense gradient descent.
-import { writeFileSync } from 'node:fs'
+// src/domain/classify/data/model.json. The held-out split is never read here. natural's regression
+// is dense gradient descent, so each model is cached under node_modules/.cache by a hash of exactly
+// what it learns from: a retrain after a corpus change fits only the models that change.
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import natural from 'natural'
+import * as prettier from 'prettier'
 import {
   decide,
   gather,
@@ -20,25 +23,52 @@ interface Doc {
   evidence: Evidence
 }
 
-// Features seen in fewer messages than this teach the model nothing it can rely on.
-const MIN_DOCUMENTS = 3
+// Features seen in fewer messages than this teach the model nothing it can rely on; natural's
+// gradient descent is dense, so each feature kept costs time in every step (5 halves it against 3).
+const MIN_DOCUMENTS = 5
+
+const MODEL_FILE = new URL('../src/domain/classify/data/model.json', import.meta.url)
+
+/** Writes model.json as `npm run lint` wants it, so a retrain never breaks the style check. */
+async function writeModel(model: ClassifierModel): Promise<void> {
+  const options = await prettier.resolveConfig(MODEL_FILE)
+  writeFileSync(
+    MODEL_FILE,
+    await prettier.format(JSON.stringify(model), { ...options, parser: 'json' }),
+  )
+  log('wrote src/domain/classify/data/model.json')
+}
 
 const log = (msg: string) =>
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`)
 const round = (x: number) => Math.round(x * 1000) / 1000
 
-/** Trains natural's LogisticRegressionClassifier and keeps its θ as plain data. */
-function trainRegression(
-  name: string,
-  docs: { features: string[]; label: string }[],
-  vocab: Set<string>,
-): LinearModel {
+const CACHE = new URL('../node_modules/.cache/classifier-training/', import.meta.url)
+
+/**
+ * Trains natural's LogisticRegressionClassifier and keeps its θ as plain data. The vocabulary is
+ * the features seen in MIN_DOCUMENTS of this model's own messages: a feature absent from them
+ * only costs training time (its weight stays 0).
+ */
+function trainRegression(name: string, docs: { features: string[]; label: string }[]): LinearModel {
+  const df = new Map<string, number>()
+  for (const d of docs) for (const f of d.features) df.set(f, (df.get(f) ?? 0) + 1)
+  const vocab = new Set([...df].filter(([, n]) => n >= MIN_DOCUMENTS).map(([f]) => f))
+  const inputs = docs
+    .map((d) => ({ known: d.features.filter((f) => vocab.has(f)), label: d.label }))
+    .filter((d) => d.known.length > 0)
+  const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 24)
+  const cached = new URL(`${key}.json`, CACHE)
+  try {
+    const model = JSON.parse(readFileSync(cached, 'utf8')) as LinearModel
+    log(`${name}: unchanged, from the cache`)
+    return model
+  } catch {
+    // not trained yet: train below
+  }
   const started = Date.now()
   const lr = new natural.LogisticRegressionClassifier()
-  for (const d of docs) {
-    const known = d.features.filter((f) => vocab.has(f))
-    if (known.length > 0) lr.addDocument(known, d.label)
-  }
+  for (const d of inputs) lr.addDocument(d.known, d.label)
   lr.train()
   const inner = lr.classifier as unknown as {
     classifications: string[]
@@ -52,15 +82,15 @@ function trainRegression(
     weights[feature] = inner.theta.map((t) => round(t.elements[i] ?? 0))
   }
   log(
-    `${name}: ${docs.length} messages, ${index} features, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    `${name}: ${inputs.length} messages, ${index} features, ${((Date.now() - started) / 1000).toFixed(0)} s`,
   )
-  return { labels: inner.classifications, weights }
+  const model = { labels: inner.classifications, weights }
+  mkdirSync(CACHE, { recursive: true })
+  writeFileSync(cached, JSON.stringify(model))
+  return model
 }
 
 function trainModels(docs: Doc[], weights: ClassifierModel['weights']): ClassifierModel {
-  const df = new Map<string, number>()
-  for (const d of docs) for (const f of d.evidence.features) df.set(f, (df.get(f) ?? 0) + 1)
-  const vocab = new Set([...df].filter(([, n]) => n >= MIN_DOCUMENTS).map(([f]) => f))
   const reports = docs.filter((d) => d.gold.intent === 'report')
   const of = (category: 'air' | 'noise') =>
     trainRegression(
@@ -68,18 +98,15 @@ function trainModels(docs: Doc[], weights: ClassifierModel['weights']): Classifi
       reports
         .filter((d) => d.gold.category === category)
         .map((d) => ({ features: d.evidence.features, label: d.gold.subcategory })),
-      vocab,
     )
   return {
     intent: trainRegression(
       'intent',
       docs.map((d) => ({ features: d.evidence.features, label: d.gold.intent })),
-      vocab,
     ),
     category: trainRegression(
       'category',
       reports.map((d) => ({ features: d.evidence.features, label: d.gold.category })),
-      vocab,
     ),
     subcategory: { air: of('air'), noise: of('noise') },
     weights,
@@ -116,6 +143,16 @@ function evaluate(model: ClassifierModel, docs: Doc[]) {
 }
 
 const docs: Doc[] = loadCorpus('train').map((gold) => ({ gold, evidence: gather(gold.text) }))
+
+// `--keep-weights`: keep how the current model.json weighs model against lexicon and skip the
+// validation fits, which take as long as the final one. For corpus growth, not for new features.
+if (process.argv.includes('--keep-weights')) {
+  const current = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as ClassifierModel
+  log(`keeping weights ${JSON.stringify(current.weights)}`)
+  await writeModel(trainModels(docs, current.weights))
+  process.exit(0)
+}
+
 const unweighted = {
   intent: { model: 0, temperature: 1 },
   category: { model: 0, temperature: 1 },
@@ -177,9 +214,4 @@ if (process.argv.includes('--show-errors')) {
 }
 if (process.argv.includes('--validate-only')) process.exit(0)
 
-const model = trainModels(docs, calibrated.weights)
-writeFileSync(
-  new URL('../src/domain/classify/data/model.json', import.meta.url),
-  JSON.stringify(model) + '\n',
-)
-log('wrote src/domain/classify/data/model.json')
+await writeModel(trainModels(docs, calibrated.weights))

@@ -75,6 +75,32 @@ describe('classify', () => {
     expect(classify(text).intent).toBe(intent)
   })
 
+  it.each([
+    ['我昨天投诉的那家饭店油烟，有人去看了吗', 'status'],
+    ['上周反映的工地噪音，到现在还没人来', 'status'],
+    ['I complained about the chemical smell on Monday, any progress?', 'status'],
+    ['你们处理以后烟囱还是冒黑烟，不满意', 'feedback'],
+    ['工地现在晚上不干活了，安静多了', 'feedback'],
+    ['给三颗星吧', 'feedback'],
+    ['打一分', 'feedback'],
+    ['The smell is gone now, good job', 'feedback'],
+  ])('takes 「%s」, which names the pollution, as %s and not as a new report', (text, intent) => {
+    expect(classify(text).intent).toBe(intent)
+  })
+
+  it('does not take ten minutes for a score', () => {
+    expect(classify('十分钟前楼下又开始冒黑烟').intent).toBe('report')
+  })
+
+  it.each([
+    ['楼上每天半夜咚咚咚的，根本睡不着觉'],
+    ['高架上的车轰隆隆的，一晚上响个不停'],
+    ['隔壁的低音炮震得窗户都在响'],
+    ['My neighbours are banging around until 3am'],
+  ])('hears noise in 「%s」 without the word 噪音', (text) => {
+    expect(classify(text)).toMatchObject({ intent: 'report', category: 'noise' })
+  })
+
   it('finds the case number a status question names', () => {
     expect(classify('请问cz20261128-0007进度').caseNumber).toBe('CZ20261128-0007')
   })

@@ -13,11 +13,12 @@ import { findPlace } from './gazetteer'
 import { detectLanguage } from './language'
 import { TermMatcher, type Match } from './matcher'
 import {
-  compile,
+  compileTogether,
   posterior,
+  score,
   softmax,
   strongestFeatures,
-  type CompiledModel,
+  type CompiledModels,
   type LinearModel,
 } from './linear-model'
 import { normaliseTraced } from './normalise'
@@ -171,23 +172,30 @@ export function gather(raw: string): Evidence {
   return e
 }
 
+// For intent, naming a pollution counts as one decisive word however many words name it: a
+// follow-up that retells the smell in detail (「上次投诉的那股刺鼻的化工味…」) is still a follow-up.
+const REPORT_EVIDENCE_CAP = 4
+
 // A model that is sure of itself should not drown the lexicon: cap how low a log-posterior goes.
 const LOG_FLOOR = -12
 const logOf = (p: number) => Math.max(LOG_FLOOR, Math.log(p))
 const round2 = (x: number) => Math.round(x * 100) / 100
 
-/** Mixes lexicon scores with a model's posterior; returns the winner and a calibrated confidence. */
+/**
+ * Mixes lexicon scores with a model's posterior; returns the winner and a calibrated confidence.
+ * `order[k]` is where labels[k] sits in the model's own labels (-1 when the model lacks it).
+ */
 function mix<L extends string>(
   labels: readonly L[],
-  lexiconScore: (label: L) => number,
-  model: CompiledModel,
+  lexiconScore: readonly number[],
+  order: readonly number[],
   post: readonly number[],
   w: { model: number; temperature: number },
 ): { label: L; confidence: number; p: number[] } {
   const z = new Array<number>(labels.length)
   for (let k = 0; k < labels.length; k++) {
-    const i = model.labels.indexOf(labels[k]!)
-    z[k] = (lexiconScore(labels[k]!) + w.model * logOf(i < 0 ? 0 : post[i]!)) / w.temperature
+    const i = order[k]!
+    z[k] = (lexiconScore[k]! + w.model * logOf(i < 0 ? 0 : post[i]!)) / w.temperature
   }
   const p = softmax(z)
   // the first of equals wins, so ties go to the label listed first
@@ -196,20 +204,31 @@ function mix<L extends string>(
   return { label: labels[best]!, confidence: round2(p[best]!), p }
 }
 
-/** A trained model made ready for classifying. */
+// where each decision's model sits in the compiled table
+const INTENT = 0
+const CATEGORY = 1
+const SUBCATEGORY = { air: 2, noise: 3 } as const
+
+/** A trained model made ready for classifying: one table for the four models. */
 interface Ready {
-  intent: CompiledModel
-  category: CompiledModel
-  subcategory: { air: CompiledModel; noise: CompiledModel }
+  table: CompiledModels
+  /** per model, where each of our labels sits among the model's labels */
+  order: number[][]
   weights: ClassifierModel['weights']
 }
 
 /** Compiles a trained model once; `decide` then takes the result. */
 export function prepare(model: ClassifierModel): Ready {
+  const table = compileTogether([
+    model.intent,
+    model.category,
+    model.subcategory.air,
+    model.subcategory.noise,
+  ])
+  const ours = [INTENTS, CATEGORIES, SUBCATEGORIES.air, SUBCATEGORIES.noise]
   return {
-    intent: compile(model.intent),
-    category: compile(model.category),
-    subcategory: { air: compile(model.subcategory.air), noise: compile(model.subcategory.noise) },
+    table,
+    order: ours.map((labels, k) => labels.map((l) => table.models[k]!.labels.indexOf(l))),
     weights: model.weights,
   }
 }
@@ -232,8 +251,8 @@ export function decide(e: Evidence, model: Ready): Classification {
   let lexiconTop = 0
   for (const c of e.category.values()) if (c.score > lexiconTop) lexiconTop = c.score
   const cues = e.intent.status.score + e.intent.feedback.score + e.intent.chitchat.score
-  const intentPost = posterior(model.intent, e.features)
-  const nothing = intentPost.known === 0 && lexiconTop === 0 && e.marker === 0 && cues === 0
+  const scores = score(model.table, e.features)
+  const nothing = scores.known === 0 && lexiconTop === 0 && e.marker === 0 && cues === 0
   if (nothing) {
     return {
       ...base,
@@ -246,10 +265,14 @@ export function decide(e: Evidence, model: Ready): Classification {
     }
   }
 
-  const intentCue = (i: Intent) => (i === 'report' ? lexiconTop + e.marker : e.intent[i].score)
-  const intent = mix(INTENTS, intentCue, model.intent, intentPost.p, model.weights.intent)
+  // no closures on this path: under tsx every closure made also costs a defineProperty (keepNames)
+  const intentCue = [Math.min(lexiconTop, REPORT_EVIDENCE_CAP) + e.marker, 0, 0, 0]
+  for (let k = 1; k < INTENTS.length; k++)
+    intentCue[k] = e.intent[INTENTS[k] as Exclude<Intent, 'report'>].score
+  const intentPost = posterior(model.table, scores, INTENT)
+  const intent = mix(INTENTS, intentCue, model.order[INTENT]!, intentPost, model.weights.intent)
   if (intent.label !== 'report') {
-    const terms = explain(e.intent[intent.label].terms, model.intent, e.features, intent.label)
+    const terms = explain(e.intent[intent.label].terms, model, INTENT, e.features, intent.label)
     return {
       ...base,
       intent: intent.label,
@@ -261,33 +284,37 @@ export function decide(e: Evidence, model: Ready): Classification {
     }
   }
 
-  const categoryScore = (c: Category) => e.category.get(c)?.score ?? 0
-  const categoryPost = posterior(model.category, e.features).p
+  const categoryScore = new Array<number>(CATEGORIES.length)
+  for (let k = 0; k < CATEGORIES.length; k++)
+    categoryScore[k] = e.category.get(CATEGORIES[k]!)?.score ?? 0
+  const categoryPost = posterior(model.table, scores, CATEGORY)
+  const categoryOrder = model.order[CATEGORY]!
   const category = mix(
     CATEGORIES,
     categoryScore,
-    model.category,
+    categoryOrder,
     categoryPost,
     model.weights.category,
   )
+  const chosen = CATEGORIES.indexOf(category.label)
   const categoryConfidence =
-    categoryScore(category.label) >= 2
+    categoryScore[chosen]! >= 2
       ? category.confidence
-      : Math.min(
-          category.confidence,
-          categoryPost[model.category.labels.indexOf(category.label)] ?? 0,
-        )
+      : Math.min(category.confidence, categoryPost[categoryOrder[chosen]!] ?? 0)
   let subcategory: Subcategory | 'none' = 'none'
   if (category.label === 'air' || category.label === 'noise') {
     const labels = SUBCATEGORIES[category.label] as readonly Subcategory[]
-    const own = (s: Subcategory) => e.subcategory.get(`${category.label}/${s}`) ?? 0
-    const subModel = model.subcategory[category.label]
-    const subPost = posterior(subModel, e.features).p
-    subcategory = mix(labels, own, subModel, subPost, model.weights.subcategory).label
+    const own = new Array<number>(labels.length)
+    for (let j = 0; j < labels.length; j++)
+      own[j] = e.subcategory.get(`${category.label}/${labels[j]!}`) ?? 0
+    const k = SUBCATEGORY[category.label]
+    const subPost = posterior(model.table, scores, k)
+    subcategory = mix(labels, own, model.order[k]!, subPost, model.weights.subcategory).label
   }
   const terms = explain(
     e.category.get(category.label)?.terms ?? [],
-    model.category,
+    model,
+    CATEGORY,
     e.features,
     category.label,
   )
@@ -299,24 +326,41 @@ export function decide(e: Evidence, model: Ready): Classification {
     // a report is only as sure as both its intent and its category; a category no lexicon word
     // supports is only as sure as the model alone says
     confidence: round2(intent.confidence * categoryConfidence),
-    alternatives: CATEGORIES.map((c, i) => ({ category: c, p: round2(category.p[i]!) }))
-      .sort((a, b) => b.p - a.p)
-      .slice(0, 3),
+    alternatives: topCategories(category.p, 3),
     terms: [...terms, ...place],
-    urgent: urgentPatterns.some(([pattern]) => pattern.test(e.text)),
+    urgent: isUrgent(e.text),
   }
+}
+
+/** The n likeliest categories, best first; equals keep the order of CATEGORIES. */
+function topCategories(p: readonly number[], n: number): { category: Category; p: number }[] {
+  const top: { category: Category; p: number }[] = []
+  for (let i = 0; i < CATEGORIES.length; i++) {
+    const entry = { category: CATEGORIES[i]!, p: round2(p[i]!) }
+    let at = top.length
+    while (at > 0 && top[at - 1]!.p < entry.p) at--
+    if (at < n) top.splice(at, 0, entry)
+    if (top.length > n) top.pop()
+  }
+  return top
+}
+
+function isUrgent(text: string): boolean {
+  for (const [pattern] of urgentPatterns) if (pattern.test(text)) return true
+  return false
 }
 
 /** The words behind a decision: the lexicon's when any fired, else the model's strongest features. */
 function explain(
   lexiconTerms: string[],
-  model: CompiledModel,
+  model: Ready,
+  k: number,
   feats: readonly string[],
   label: string,
 ): string[] {
   return lexiconTerms.length > 0
     ? lexiconTerms
-    : strongestFeatures(model, feats, label, 3).map(plain)
+    : strongestFeatures(model.table, k, feats, label, 3).map(plain)
 }
 
 /** A model feature as a person reads it: B:打桩 → 打桩. */

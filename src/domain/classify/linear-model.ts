@@ -9,57 +9,88 @@ export interface LinearModel {
   weights: Record<string, number[]>
 }
 
-/** A model made ready for fast lookups. */
-export interface CompiledModel {
-  labels: string[]
-  weights: Map<string, Float64Array>
+/**
+ * Several models compiled into one table, so that each feature of a message is looked up once
+ * for all of them: a feature's row holds the θ of every label of every model side by side.
+ */
+export interface CompiledModels {
+  /** per model, its labels and where its θ start in a row */
+  models: { labels: string[]; offset: number }[]
+  width: number
+  rows: Map<string, Float64Array>
+  /** reused by `score`: allocating a typed array per message costs more than the sums */
+  scratch: Float64Array
 }
 
-export function compile(model: LinearModel): CompiledModel {
-  return {
-    labels: model.labels,
-    weights: new Map(Object.entries(model.weights).map(([f, w]) => [f, Float64Array.from(w)])),
-  }
+export function compileTogether(models: readonly LinearModel[]): CompiledModels {
+  let width = 0
+  const parts = models.map((m) => {
+    const part = { labels: m.labels, offset: width }
+    width += m.labels.length
+    return part
+  })
+  const rows = new Map<string, Float64Array>()
+  models.forEach((m, k) => {
+    for (const [feature, theta] of Object.entries(m.weights)) {
+      let row = rows.get(feature)
+      if (!row) rows.set(feature, (row = new Float64Array(width)))
+      row.set(theta, parts[k]!.offset)
+    }
+  })
+  return { models: parts, width, rows, scratch: new Float64Array(width) }
 }
 
-/** Probabilities per label (one-vs-rest scores normalised to sum to 1), and how many features the model knew. */
-export function posterior(
-  model: CompiledModel,
-  feats: readonly string[],
-): { p: number[]; known: number } {
-  const z = new Float64Array(model.labels.length)
+/**
+ * Σ θ for every label of every model over a message's features, and how many features are known.
+ * The sums live in the table's scratch space: valid until the next call.
+ */
+export function score(table: CompiledModels, feats: readonly string[]): Scores {
+  const z = table.scratch.fill(0)
   let known = 0
   for (const f of feats) {
-    const w = model.weights.get(f)
-    if (!w) continue
+    const row = table.rows.get(f)
+    if (!row) continue
     known++
-    for (let i = 0; i < z.length; i++) z[i]! += w[i]!
+    for (let i = 0; i < z.length; i++) z[i]! += row[i]!
   }
+  return { z, known }
+}
+
+export interface Scores {
+  z: Float64Array
+  known: number
+}
+
+/** Model k's probabilities per label: its one-vs-rest scores, normalised to sum to 1. */
+export function posterior(table: CompiledModels, scores: Scores, k: number): number[] {
+  const { labels, offset } = table.models[k]!
+  const p = new Array<number>(labels.length)
   let sum = 0
-  const p: number[] = []
-  for (let i = 0; i < z.length; i++) {
-    const s = 1 / (1 + Math.exp(-z[i]!))
-    p.push(s)
+  for (let i = 0; i < labels.length; i++) {
+    const s = 1 / (1 + Math.exp(-scores.z[offset + i]!))
+    p[i] = s
     sum += s
   }
   for (let i = 0; i < p.length; i++) p[i]! /= sum
-  return { p, known }
+  return p
 }
 
-/** The features that speak most for `label`, strongest first. */
+/** The features that speak most for `label` in model k, strongest first. */
 export function strongestFeatures(
-  model: CompiledModel,
+  table: CompiledModels,
+  k: number,
   feats: readonly string[],
   label: string,
-  k: number,
+  n: number,
 ): string[] {
-  const i = model.labels.indexOf(label)
+  const { labels, offset } = table.models[k]!
+  const i = labels.indexOf(label)
   if (i < 0) return []
   return feats
-    .map((f) => ({ f, w: model.weights.get(f)?.[i] ?? 0 }))
+    .map((f) => ({ f, w: table.rows.get(f)?.[offset + i] ?? 0 }))
     .filter((x) => x.w > 0)
     .sort((a, b) => b.w - a.w)
-    .slice(0, k)
+    .slice(0, n)
     .map((x) => x.f)
 }
 

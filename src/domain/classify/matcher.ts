@@ -6,13 +6,14 @@ export interface Match<T> {
   value: T
 }
 
+// keyed by UTF-16 code unit: number keys hash faster than one-character strings
 interface Node<T> {
-  next: Map<string, Node<T>>
+  next: Map<number, Node<T>>
   term?: string
   value?: T
 }
 
-const ASCII_LETTER = /[a-z]/
+const isAsciiLetter = (code: number) => code >= 0x61 && code <= 0x7a
 
 /**
  * A trie over many terms that finds their leftmost-longest, non-overlapping occurrences, so a
@@ -29,11 +30,12 @@ export class TermMatcher<T> {
   private add(term: string, value: T): void {
     let node = this.root
     // code units, not code points, to walk the same way findAll does
-    for (const ch of term.split('')) {
-      let child = node.next.get(ch)
+    for (let i = 0; i < term.length; i++) {
+      const code = term.charCodeAt(i)
+      let child = node.next.get(code)
       if (!child) {
         child = { next: new Map() }
-        node.next.set(ch, child)
+        node.next.set(code, child)
       }
       node = child
     }
@@ -57,12 +59,12 @@ export class TermMatcher<T> {
   }
 
   private longestAt(text: string, start: number): Match<T> | undefined {
-    const first = text[start]!
-    if (ASCII_LETTER.test(first) && start > 0 && ASCII_LETTER.test(text[start - 1]!)) return
+    const first = text.charCodeAt(start)
+    if (isAsciiLetter(first) && start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) return
     let node: Node<T> | undefined = this.root
     let best: Match<T> | undefined
     for (let j = start; j < text.length; j++) {
-      node = node.next.get(text[j]!)
+      node = node.next.get(text.charCodeAt(j))
       if (!node) break
       if (node.term !== undefined) {
         best = { term: node.term, start, end: j + 1, value: node.value as T }

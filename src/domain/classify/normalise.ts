@@ -11,7 +11,32 @@ export const toHalfWidth: Transform = (text) => text.normalize('NFKC')
 
 export const toLowerCase: Transform = (text) => text.toLowerCase()
 
-export const traditionalToSimplified: Transform = (text) => toSimplified(text)
+// Every character the conversion can change, read from the same dictionaries the converter uses
+// (an entry's characters that differ from its replacement). A text with none of them, and no
+// astral characters, is left as it is: most messages are Simplified already, and the converter's
+// walk over every position was the costliest step of classifying one.
+const CONVERTED = new Set<number>()
+for (const group of [OpenCC.Locale.from.tw, OpenCC.Locale.to.cn] as unknown as unknown[][]) {
+  for (const dict of group.flat()) {
+    if (typeof dict !== 'string') continue
+    for (const entry of dict.split('|')) {
+      const [from = '', to = ''] = entry.split(' ')
+      for (let i = 0; i < from.length; i++)
+        if (from.length !== to.length || from[i] !== to[i]) CONVERTED.add(from.charCodeAt(i))
+    }
+  }
+}
+
+function mayBeTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (CONVERTED.has(code) || (code >= 0xd800 && code <= 0xdfff)) return true
+  }
+  return false
+}
+
+export const traditionalToSimplified: Transform = (text) =>
+  mayBeTraditional(text) ? toSimplified(text) : text
 
 // 噪聲(shēng) → 噪聲: a bracketed run of Latin letters with or without tone marks after a CJK character
 const PINYIN_NOTE =

@@ -11,11 +11,17 @@ const cueSources = {
       '怎么连个回复, 一直没有回复, 没有回复, 还没回复, 什么时候派人, 什么时候来, 有结果了吗, 处理结果是什么',
       '没受理, 回电话, 没人联系, 没人给我回, 有没有受理, 是不是没受理',
       'status of, progress, any update, any news, called me back, nobody has called, i reported',
+      '处理中, 办结了吗, 结案了吗, 去了没有, 来过没有',
+      '有没有人去看, 有没有人去查, 怎么还没人来, 还没人来, 还没有人来, 什么时候能处理, 什么时候有结果',
+      'any progress, still waiting, what happened to my, reference number, my case',
     ],
     3: [
       '有结果, 有人管吗, 查询, 查一下, 什么时候处理, 回复呢, 还没处理, 怎么还没, 我的投诉, 处理进展, 进展',
       '后来有没有, 化验结果, 收到短信, 工作日内回复, 怎么样啦, 谁在跟进, 跟进, 有人来吗',
       'my complaint, case number, follow up, heard back',
+      '上次投诉的, 之前投诉的, 昨天投诉的, 前天投诉的, 上周投诉的, 投诉了好几天, 投诉好几天, 投诉了几天',
+      '投诉了一个星期, 投诉了半个月, 投诉过的, 反映过的, 受理号, 工单号, 回访, 转办, 哪个部门在处理',
+      'i complained, i filed, i submitted',
     ],
     2: ['工单, 案件, 编号, 投诉的, 反映的, 上次投诉, 之前投诉, 我投诉的, 我反映的'],
   },
@@ -24,14 +30,23 @@ const cueSources = {
       '满意, 不满意, 基本满意, 非常满意, 处理得很好, 处理得不错, 处理得好, 处理的很好, 一点用都没有',
       '效率挺高, 效率很高, 表扬, 点个赞, 给你们点赞, 不认可, 不服, 还是老样子, 没什么变化, 推来推去',
       'satisfied, dissatisfied, well handled, thank you for handling, appreciate it, nothing changed',
+      '零分, 问题解决了, 已经解决了, 彻底解决, 还是没解决, 根本没解决',
+      'been solved, been fixed, same as before',
     ],
     4: [
       '打分, 好评, 差评, 五星, 还是很吵, 还是臭, 还是有味, 敷衍, 效率高, 效率低, 点赞, 来过之后, 去了以后',
       '去了之后, 小了很多, 小多了, 好多了, 可以睡觉了, 效果不错, 有效果, 没效果, 非常差, 再也不投诉',
       '处理结果, 回复说, 结果出来了, 放心了, 解决了, 没解决, 没有解决, 整改了',
       'not resolved, came once, has stopped, it stopped, after your visit, much better, better now',
+      '不冒烟了, 没味了, 没有味道了, 闻不到了, 不吵了, 安静了, 安静多了, 消停了, 停了两天, 又恢复',
+      '罚了款, 罚款了, 罚了也没用, 谢谢环保局, 谢谢你们的处理, 感谢你们的处理, 来检查过了, 来看过了',
+      '你们来了以后, 你们来过以后, 你们走了以后, 你们一走, 检查完, 一检查就停, 回复我说, 回复说已',
+      'no longer, useless, good job, great job, quick response, fixed now, is gone, stopped now',
     ],
-    3: ['评价, 还是一样, 没用, 辛苦了, 处理后, 处理之后, 一般般, 老样子, 还行, 差劲, 很差, 改善'],
+    3: [
+      '评价, 还是一样, 没用, 辛苦了, 处理后, 处理之后, 一般般, 老样子, 还行, 差劲, 很差, 改善',
+      '好转, 好一点了, 有改善, 没改善, 没什么用, 白投诉, 走过场, 治标不治本, 还是照样, 照样',
+    ],
     2: ['谢谢你们, 感谢你们, 给你们'],
   },
   chitchat: {
@@ -40,6 +55,8 @@ const cueSources = {
       '怎么投诉, 如何投诉, 怎么举报, 怎么用, 你是谁, 今天空气, aqi, 上班时间, 找哪个部门, 哪个部门管',
       '哪个窗口, 需要提供什么, 算超标, 合法吗, 怎么办理, 许可证, 地址在哪, 电话是多少, 归谁管, 你们管',
       '值班, 可以投诉吗, 能投诉吗, 新闻说, 优良天数, how do i, who handles, can i, in english',
+      '什么标准, 国家标准, 排放标准',
+      '能不能管, 管不管, 归不归你们, is it safe, what is the standard',
     ],
     3: [
       '你好, 您好, 在吗, 在不在, 哈喽, 早上好, 晚上好, 再见, 帮助, 天气, 电话多少, 问问, 请问一下',
@@ -64,9 +81,9 @@ export const intentCues = {
   chitchat: expand(cueSources.chitchat),
 }
 
-/** A 0–5 score or stars in a message: 「打5分」, 「3星」, 「5 stars」, or a bare digit. */
+/** A 0–5 score or stars in a message: 「打5分」, 「给两分」, 「3星」, 「5 stars」, or a bare digit. */
 export const SCORE_PATTERN =
-  /(?:(?:打|给|评)\s*[0-5]\s*(?:分|星|颗星)?|[0-5]\s*(?:分|星|颗星|stars?\b)|^\s*[1-5]\s*$)/
+  /(?:(?:打|给|评)\s*[0-5]\s*(?:分(?!钟)|星|颗星)?|(?:打|给|评)\s*[零一二两三四五]\s*(?:分(?!钟)|星|颗星)|[0-5]\s*(?:分(?!钟)|星|颗星|stars?\b)|(?:^|[^十])[零一两二三四五]\s*(?:分(?![钟之])|颗星)\s*(?:吧|吧。|[!!。.,,]|$)|^\s*[1-5]\s*$)/
 
 /** Words that turn the next term around: 「不是噪音的问题,是那个臭味」. */
 export const NEGATIONS = ['不是', '没有', '并非', '并不是', '不算', '倒不是', 'not ', 'no ']

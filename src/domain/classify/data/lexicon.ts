@@ -59,7 +59,7 @@ const sources: readonly LexiconSource[] = [
         '刺鼻, 臭味, 臭气, 酸味, 烧焦味, 塑料味, 橡胶味, 油漆味, 垃圾中转站, 一股味, 焦糊味, 焦臭',
         '污水处理厂, 臭得, 味道很大, 气味很大, 闻到',
       ],
-      2: ['臭, 气味, 味道, 焦味, 垃圾站, 发臭, 臭死, 熏死'],
+      2: ['臭, 气味, 味道, 焦味, 垃圾站, 发臭, 臭死, 熏死, 香蕉水, 天那水, 稀料'],
     },
   },
   {
@@ -106,7 +106,7 @@ const sources: readonly LexiconSource[] = [
         '尾气, 汽车尾气, 货车冒黑烟, 冒黑烟的货车, 黑烟车, 冒黑烟的渣土车, 货船冒黑烟',
         'vehicle exhaust, truck exhaust',
       ],
-      3: ['柴油车, 排气管, 柴油味, 黑烟滚滚, 车冒黑烟, diesel truck'],
+      3: ['柴油车, 排气管, 柴油味, 黑烟滚滚, 车冒黑烟, diesel truck, 不熄火, 怠速'],
       2: ['年检, 起步, 货船'],
     },
   },
@@ -125,10 +125,14 @@ const sources: readonly LexiconSource[] = [
       3: [
         '噪音, 噪声, 吵闹, 吵死, 很吵, 太吵, 扰民, 轰鸣, 轰隆, 嗡嗡, 咚咚, 哐哐, 砰砰, 震耳, 分贝, 吵得, 太响',
         '吵醒, 震耳欲聋, 隔音, loud',
+        '咚咚咚, 轰隆隆, 嗡嗡嗡, 哒哒哒, 叮叮当当, 乒乒乓乓, 噼里啪啦, 吱吱, 刺耳, 震得, 震醒, 闹哄哄',
+        '睡不着觉, 没法睡, 无法入睡, 吵吵, 吵个不停, 响个不停, 叫个不停',
+        'banging, booming, humming, buzzing, screeching, keeps me awake',
       ],
       2: [
         '吵, 响声, 睡不着, 睡不好, 很响, 音响, 喇叭, 声音特别大, 声音很大, 噪, 响, 震动, 呼呼',
-        "can not sleep, can't sleep, sound",
+        "can not sleep, can't sleep, sound, bang, hum, racket",
+        '尖锐, 失眠, 神经衰弱, 动静, 声响, 嚎',
       ],
       1: ['声音, 声'],
     },
@@ -144,7 +148,7 @@ const sources: readonly LexiconSource[] = [
       3: [
         '施工, 工地, 挖掘机, 挖机, 浇筑, 浇混凝土, 塔吊, 拆房子, 修路, 铺路, 管网, 工程车, excavator',
       ],
-      2: ['切割, 电锯, 混凝土, 搅拌机, 拆迁, 工期, 施工队, 拆, 开挖'],
+      2: ['切割, 电锯, 混凝土, 搅拌机, 拆迁, 工期, 施工队, 拆, 开挖, 凿, 钢筋, 脚手架'],
     },
   },
   {
@@ -155,7 +159,10 @@ const sources: readonly LexiconSource[] = [
       3: [
         '机器声, 风机, 冷却塔, 机械声, 气泵, 冲压, 机床, 钢板碰撞, 纺织厂, 加工厂, machinery, machines',
       ],
-      2: ['机器, 车间, 厂里, 厂房, 生产线, 作坊, 木材加工, 马达, 汽修, workshop'],
+      2: [
+        '机器, 车间, 厂里, 厂房, 生产线, 作坊, 木材加工, 马达, 汽修, workshop',
+        '锻压, 钣金, 三班倒',
+      ],
       1: ['设备, 厂, factory'],
     },
   },
@@ -171,6 +178,8 @@ const sources: readonly LexiconSource[] = [
         '跳舞, 唱歌, 酒吧, 夜店, 促销, 叫卖, 高音喇叭, 装修, 外机, 狗叫, 麻将, 喧哗, 乐器, 钢琴, 跺脚',
         '鞭炮, 庆典, 开业, 放歌, 广播, 婚庆, 试音, 狗, 陀螺, 楼上',
         'renovation, drilling, air conditioner, dog barking, barking, neighbours, neighbors',
+        '低音炮, 蹦迪, 狗吠, 犬吠, 拖椅子, 拖凳子, 跳绳, 吵架, 打麻将',
+        'bass, dog',
       ],
       2: [
         '音乐, 商铺, 店铺, 邻居, 宠物, 打牌, 直播, 鼓, 放音乐, 门口, 小区里, 业主, 水果店',
@@ -206,7 +215,7 @@ const sources: readonly LexiconSource[] = [
       4: [
         '污水, 废水, 排污, 排污口, 黑臭水体, 水发黑, 死鱼, 鱼死, 水污染, 排进河, 排水口, 脏水, 倒废水',
         '河被污染, 水是黑的, 排出来的水, 排出的水, 水看着, sewage, wastewater, dead fish, water pollution',
-        'discharging water, drain',
+        'discharging water, drain, effluent',
       ],
       3: [
         '偷排, 直排, 水质, 翻白, 倒进河, 污水管, 化粪池, 蓝藻, 雨水口, 雨水井, 井水, 变色, discharge',
@@ -250,8 +259,8 @@ const sources: readonly LexiconSource[] = [
         '路灯, 乱停车, 违建, 违章建筑, 井盖, 停电, 停水, 群租房, 灯坏了, 公交站牌, 健身器材, 摆摊',
         'street light, parking',
       ],
-      2: ['停车, 物业, 占道, 摊贩, 积水, 漏水, 楼道, 坏了, 没人修'],
-      1: ['绿化'],
+      2: ['停车, 物业, 占道, 摊贩, 积水, 漏水, 楼道, 没人修'],
+      1: ['绿化, 坏了'],
     },
   },
   {
