@@ -10,6 +10,7 @@ import * as m0008 from './0008-wechat-outbound'
 import * as m0010 from './0010-merge-suggestions'
 import * as m0011 from './0011-routing-audit-and-calendar'
 import * as m0012 from './0012-outcome-rollups'
+import * as m0013 from './0013-event-deadlines'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0010-merge-suggestions': m0010,
   '0011-routing-audit-and-calendar': m0011,
   '0012-outcome-rollups': m0012,
+  '0013-event-deadlines': m0013,
 }

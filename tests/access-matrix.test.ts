@@ -87,7 +87,13 @@ describe('who may do what on the staff API', () => {
       undefined,
       { ...everyone(200), handler: 403, otherHandler: 404, analyst: 403 },
     ],
-    ['GET', '/api/v1/stats/summary?year=2026', undefined, everyone(200)],
+    // the bureau's statistics are for supervisors, analysts and admins, not the handlers' queue
+    ...['summary', 'trends', 'satisfaction', 'hotspots', 'export.csv'].map((what): Row => [
+      'GET',
+      `/api/v1/stats/${what}?year=2026`,
+      undefined,
+      { ...everyone(200), handler: 403, otherHandler: 403 },
+    ]),
     ['GET', '/api/v1/routing-rules', undefined, everyone(200)],
     // an admin may write rules: an empty body is refused as bad input, not as forbidden
     ['POST', '/api/v1/routing-rules', {}, { ...everyone(403), admin: 400 }],

@@ -102,6 +102,7 @@ export function historyWriter(
         note,
         public: pub as 0 | 1,
         created_at: iso(time),
+        due_at: null,
       })
       status = to
       at = time
@@ -110,11 +111,14 @@ export function historyWriter(
     const handler = `staff:demo-${rule.department_id.replace(/-branch$/, '')}`
     const survey: Insertable<CaseSurveyTable>[] = []
     const district = c.district
-    const timing = (stage: 'accept' | 'resolve', t: number, due: string | null) =>
+    // called right after the event it counts, which keeps the deadline it was judged by
+    const timing = (stage: 'accept' | 'resolve', t: number, due: string | null) => {
+      events[events.length - 1]!.due_at = due
       count(
         'case_timing_rollups',
         timingKey({ filedDay: day, district, stage, from: iso(filed), at: iso(t), due }),
       )
+    }
     const rate = (rating: CaseSurveyTable['rating'], t: number, channel: string) => {
       survey.push({ case_id: id, rating, comment: null, channel, answered_at: iso(t) })
       count('survey_rollups', { month: day.slice(0, 7), district: district ?? '', rating })

@@ -29,9 +29,11 @@ function recount(dialect: Dialect): Record<RollupTableName, RawBuilder<Record<st
     const due = sql.ref(`c.${stage}_due_at`)
     return sql`select month, district, ${sql.lit(stage)} as stage, ${bucket} as bucket, on_time, count(*) as count from (
         select substr(c.filed_day, 1, 7) as month, coalesce(c.district, '') as district, ${ms} as ms,
-          case when ${due} is null or e.at <= ${due} then 1 else 0 end as on_time
+          case when coalesce(e.due, ${due}) is null or e.at <= coalesce(e.due, ${due}) then 1 else 0 end as on_time
         from cases c join (
-          select case_id, min(created_at) as at from case_events where action = ${stage} group by case_id
+          select f.case_id, f.created_at as at, f.due_at as due from case_events f
+          where f.action = ${stage} and f.id = (
+            select min(g.id) from case_events g where g.case_id = f.case_id and g.action = ${stage})
         ) e on e.case_id = c.id
       ) t group by month, district, ${bucket}, on_time`
   }

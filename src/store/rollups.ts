@@ -198,25 +198,18 @@ export async function topPlaces(
 
 /**
  * What a staff action changes in the timing rollups, inside its transaction and before its event
- * is written: a first acceptance or resolution is counted; an extension after a resolution (on a
- * reopened case) moves that first resolution to the side of the new deadline it now falls on.
+ * is written: a first acceptance or resolution is counted, judged by the deadline in force then
+ * (its event keeps that deadline, so a later reopening or extension does not move it).
  */
 export async function countProgress(
   db: Db,
   row: CaseRow,
   action: string,
-  p: { at: string; resolveDue: string | null },
+  p: { at: string },
 ): Promise<void> {
   const base = { filedDay: row.filed_day, district: row.district, from: row.created_at }
   if (action === 'accept' && !(await firstTime(db, row.id, 'accept')))
     await countTiming(db, { ...base, stage: 'accept', at: p.at, due: row.accept_due_at })
   if (action === 'resolve' && !(await firstTime(db, row.id, 'resolve')))
     await countTiming(db, { ...base, stage: 'resolve', at: p.at, due: row.resolve_due_at })
-  if (action === 'extend' && p.resolveDue !== row.resolve_due_at) {
-    const resolved = await firstTime(db, row.id, 'resolve')
-    if (!resolved) return
-    const before: Timing = { ...base, stage: 'resolve', at: resolved, due: row.resolve_due_at }
-    await countTiming(db, before, -1)
-    await countTiming(db, { ...before, due: p.resolveDue })
-  }
 }

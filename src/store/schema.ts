@@ -137,6 +137,8 @@ export interface CaseEventTable {
   note: string | null
   public: Flag
   created_at: string
+  /** on accept and resolve events: the deadline in force then, which on-time rates judge by */
+  due_at: string | null
 }
 
 export interface NotificationTable {

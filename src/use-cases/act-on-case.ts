@@ -87,10 +87,7 @@ export async function actOnCase(
     if (!(await updateCaseAtVersion(trx, row.id, row.version, change))) {
       throw new AppError('VERSION_CONFLICT', '案件已被他人更新,请刷新后再操作')
     }
-    await countProgress(trx, row, action.action, {
-      at: now.toISOString(),
-      resolveDue: change.resolve_due_at ?? row.resolve_due_at,
-    })
+    await countProgress(trx, row, action.action, { at: now.toISOString() })
     await insertCaseEvent(trx, {
       case_id: row.id,
       actor: `staff:${staff.username}`,
@@ -100,6 +97,7 @@ export async function actOnCase(
       note: t.note,
       public: t.public ? 1 : 0,
       created_at: now.toISOString(),
+      due_at: stageDue(row, action.action),
     })
     if (action.action === 'merge') {
       await decideSuggestions(trx, row.id, 'merged', `staff:${staff.username}`, now)
@@ -113,4 +111,11 @@ export async function actOnCase(
     if (news) await tellResidents(trx, row, news, { ...said, now })
     return { ...row, ...change, version: row.version + 1 } as CaseRow
   })
+}
+
+/** The deadline an acceptance or a resolution is judged by: the one in force when it happens. */
+function stageDue(row: CaseRow, action: string): string | null {
+  if (action === 'accept') return row.accept_due_at
+  if (action === 'resolve') return row.resolve_due_at
+  return null
 }

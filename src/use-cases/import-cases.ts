@@ -96,7 +96,7 @@ async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, pref
     closed_at: c.status === 'closed' || c.status === 'rejected' ? iso(lastAt) : null,
   })
   await countFiling(db, { filedDay: day, ...c })
-  const event = (action: string, at: Date, to: string) =>
+  const event = (action: string, at: Date, to: string, due: string | null = null) =>
     insertCaseEvent(db, {
       case_id: row.id,
       actor: 'import',
@@ -106,15 +106,16 @@ async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, pref
       note: '由原系统导入',
       public: 0,
       created_at: iso(at),
+      due_at: due,
     })
   await event('file', c.filedAt, 'new')
   const timing = { filedDay: day, district: c.district, from: iso(c.filedAt) }
   if (c.acceptedAt) {
-    await event('accept', c.acceptedAt, 'accepted')
+    await event('accept', c.acceptedAt, 'accepted', acceptDue)
     await countTiming(db, { ...timing, stage: 'accept', at: iso(c.acceptedAt), due: acceptDue })
   }
   if (c.resolvedAt) {
-    await event('resolve', c.resolvedAt, 'resolved')
+    await event('resolve', c.resolvedAt, 'resolved', resolveDue)
     await countTiming(db, { ...timing, stage: 'resolve', at: iso(c.resolvedAt), due: resolveDue })
   }
   if (c.status === 'rejected') await event('reject', lastAt, 'rejected')

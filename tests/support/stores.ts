@@ -91,15 +91,18 @@ export const dialects: { dialect: Dialect; open: () => Promise<TestStore>; avail
 export async function migratedStore(open: () => Promise<TestStore>): Promise<TestStore> {
   const store = await open()
   // Kysely's migrator lists the tables of every schema, by name; another test file dropping its
-  // schema at that moment fails the listing (invalid_schema_name). Nothing here was wrong, and no
-  // migration has run yet: try again.
+  // schema at that moment fails the listing (invalid_schema_name, or undefined_table from a
+  // parallel worker). Nothing here was wrong, and no migration has run yet: try again.
   for (let attempt = 1; ; attempt++) {
     try {
       await migrateToLatest(store.db, store.schema)
       return store
     } catch (err) {
       const code = ((err as Error).cause as { code?: string } | undefined)?.code
-      if (attempt >= 3 || code !== '3F000') throw err
+      if (attempt >= 5 || (code !== '3F000' && code !== '42P01')) {
+        await store.cleanup()
+        throw err
+      }
     }
   }
 }
