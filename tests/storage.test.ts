@@ -27,7 +27,11 @@ describeEachDialect('storage', (open, dialect) => {
     expect(departments.map((d) => d.id)).toEqual(
       expect.arrayContaining(['police', 'urban-management']),
     )
-    const rules = await store.db.selectFrom('routing_rules').selectAll().execute()
+    const rules = await store.db
+      .selectFrom('routing_rules')
+      .selectAll()
+      .orderBy('priority')
+      .execute()
     expect(rules.at(-1)).toMatchObject({
       category: '*',
       district: null,
