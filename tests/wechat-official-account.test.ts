@@ -164,3 +164,41 @@ describe('WeChat Official Account webhook', () => {
     expect(119.974062 - row.lng!).toBeLessThan(0.007)
   })
 })
+
+// Two connections in one thread cannot share a SQLite file honestly (the storage tests use
+// processes for that); two pools on one PostgreSQL are two server instances.
+describe.runIf(dialects[1]!.available)('WeChat retries across two instances on PostgreSQL', () => {
+  let store: TestStore
+  afterEach(async () => store.cleanup())
+
+  it('files one case when the same MsgId arrives three times at once at two instances', async () => {
+    store = await migratedStore(dialects[1]!.open)
+    const second = store.reopen()
+    try {
+      const env = { WECHAT_TOKEN: TOKEN, WECHAT_APPID: APPID }
+      const apps = [testApp(store, env).app, testApp(second, env).app]
+      const post = (i: number, body: string) =>
+        apps[i % 2]!.request(`/wechat/official-account?${signedQuery()}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/xml' },
+          body,
+        })
+      await post(0, textPush('武进区湖塘镇工地每天半夜打桩', '24500000000000001'))
+      const answers = await Promise.all(
+        [0, 1, 2].map((i) => post(i, textPush('确认提交', '24500000000000002'))),
+      )
+      const replies: string[] = []
+      for (const res of answers) {
+        expect(res.status).toBe(200)
+        const body = await res.text()
+        if (body !== 'success') replies.push(parseOfficialAccountMessage(body).content ?? '')
+      }
+      expect(replies.length).toBeGreaterThan(0)
+      for (const reply of replies) expect(reply).toMatch(/编号 CZ20261128-0001/)
+      expect(await countRows(store, 'cases')).toBe(1)
+      expect(await countRows(store, 'messages')).toBe(2)
+    } finally {
+      await second.close()
+    }
+  })
+})
