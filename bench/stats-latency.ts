@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Hono } from 'hono'
@@ -9,7 +9,7 @@ import { migrateToLatest } from '../src/store/migrate'
 import { openStore, type Store } from '../src/store/open-database'
 import { createReferenceCache } from '../src/store/reference-cache'
 import { DEMO_PASSWORD, seedDemoHistory, seedDemoStaff } from '../src/store/seed-demo'
-import { row } from './support'
+import { row, verdict } from './support'
 
 const SIZES = (process.env.BENCH_STATS_CASES ?? '100000,1000000').split(',').map(Number)
 const REQUESTS = 200
@@ -18,8 +18,17 @@ const NOW = new Date('2026-11-28T04:00:00Z')
 /** A demo database of `cases` complaints, kept in the temp directory between runs (seeding 1M takes minutes). */
 async function seeded(cases: number): Promise<Store> {
   const dataDir = join(tmpdir(), `cz-bench-stats-${cases}`)
-  const store = openStore({ dataDir })
-  await migrateToLatest(store.db)
+  let store = openStore({ dataDir })
+  try {
+    await migrateToLatest(store.db)
+  } catch (err) {
+    // a database kept from another checkout whose migrations this one cannot follow: start over
+    process.stderr.write(`bench: ${dataDir} cannot be migrated (${String(err)}); seeding anew\n`)
+    await store.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    store = openStore({ dataDir })
+    await migrateToLatest(store.db)
+  }
   if (!existsSync(join(dataDir, 'seeded'))) {
     process.stderr.write(`bench: seeding ${cases} cases into ${dataDir} (once; minutes)\n`)
     await seedDemoHistory(store, { years: 2, cases, seed: 1, now: NOW, prefix: 'CZ' })
@@ -54,6 +63,7 @@ export async function benchStats(): Promise<string[]> {
   const bare = new Hono().get('/x', (c) => c.json({ ok: true }))
   const lines: string[] = []
   const medians = new Map<string, number[]>()
+  let largest: { cases: number; p95: number } | undefined
   for (const cases of SIZES) {
     const store = await seeded(cases)
     const app = createApp({
@@ -80,6 +90,8 @@ export async function benchStats(): Promise<string[]> {
     ] as const) {
       const figure = await time(get(path))
       medians.set(what, [...(medians.get(what) ?? []), figure.p50])
+      if (what === 'summary p50/p95' && cases >= (largest?.cases ?? 0))
+        largest = { cases, p95: figure.p95 }
       lines.push(row(`stats ${what} ${size}`, fmt(figure), baseline, ''))
     }
     await store.close()
@@ -95,6 +107,17 @@ export async function benchStats(): Promise<string[]> {
           `${(large / small!).toFixed(2)}×`,
         ),
       )
+  }
+  const growth = medians.get('summary p50/p95')
+  const ratio = growth?.length === 2 ? growth[1]! / growth[0]! : undefined
+  if (largest && largest.cases >= 1_000_000 && ratio !== undefined) {
+    // "not growing": ten times the cases may cost noise, not ten times the time
+    verdict(
+      'trends',
+      largest.p95 < 100 && ratio < 2,
+      `year summary p95 ${largest.p95.toFixed(1)} ms at ${largest.cases.toLocaleString('en')} cases; ` +
+        `${ratio.toFixed(2)}× the median at a tenth of them`,
+    )
   }
   return lines
 }
