@@ -11,6 +11,7 @@ import * as m0010 from './0010-merge-suggestions'
 import * as m0011 from './0011-routing-audit-and-calendar'
 import * as m0012 from './0012-outcome-rollups'
 import * as m0013 from './0013-event-deadlines'
+import * as m0014 from './0014-public-surveys'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011-routing-audit-and-calendar': m0011,
   '0012-outcome-rollups': m0012,
   '0013-event-deadlines': m0013,
+  '0014-public-surveys': m0014,
 }

@@ -258,6 +258,28 @@ export interface PlaceRollupTable {
   count: number
 }
 
+export interface PublicSurveyTable {
+  id: Generated<number>
+  slug: string
+  title: string
+  /** JSON: [{id, text, type: 'rating' | 'choice', options?}] */
+  questions: string
+  status: 'draft' | 'published' | 'closed'
+  created_by: string
+  created_at: string
+  published_at: string | null
+}
+
+export interface PublicSurveyResponseTable {
+  id: Generated<number>
+  survey_id: number
+  /** SHA-256 of the browser's cookie id; never a name or phone */
+  respondent_key: string | null
+  /** JSON: {[questionId]: value} */
+  answers: string
+  created_at: string
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -279,6 +301,8 @@ export interface Database {
   place_rollups: PlaceRollupTable
   routing_rule_changes: RoutingRuleChangeTable
   calendar_days: CalendarDayTable
+  public_surveys: PublicSurveyTable
+  public_survey_responses: PublicSurveyResponseTable
 }
 
 export type Department = Selectable<DepartmentTable>
@@ -295,6 +319,7 @@ export type Notification = Selectable<NotificationTable>
 export type NotificationDelivery = Selectable<NotificationDeliveryTable>
 export type Staff = Selectable<StaffTable>
 export type NewCaseEvent = Insertable<CaseEventTable>
+export type PublicSurvey = Selectable<PublicSurveyTable>
 
 /** A database handle or an open transaction: repositories take either as their first argument. */
 export type Db = Kysely<Database>

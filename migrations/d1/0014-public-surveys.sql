@@ -1,0 +1,3 @@
+-- 0014-public-surveys: generated from migrations/0014-public-surveys.ts by `npm run d1:migrations`; do not edit
+create table "public_surveys" ("id" integer primary key, "slug" text not null unique, "title" text not null, "questions" text not null, "status" text not null, "created_by" text not null, "created_at" text not null, "published_at" text);
+create table "public_survey_responses" ("id" integer primary key, "survey_id" integer not null references "public_surveys" ("id"), "respondent_key" text, "answers" text not null, "created_at" text not null, constraint "public_survey_responses_once" unique ("survey_id", "respondent_key"));
