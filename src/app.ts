@@ -18,6 +18,8 @@ import { wechatRoutes } from './http/wechat'
 import { open311Routes } from './http/open311'
 import { pageRoutes } from './http/pages'
 import { routingRuleRoutes } from './http/routing-rules'
+import { publicSurveyRoutes } from './http/public-surveys'
+import { surveyPageRoutes } from './http/pages/survey-page'
 
 export interface AppOptions {
   /** serves /static/*; Node passes serve-static, Workers serve assets themselves */
@@ -66,6 +68,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/classify', classifyRoutes())
   app.route('/wechat/official-account', wechatRoutes(deps))
   app.route('/open311/v2', open311Routes(deps))
+  app.route('/api/v1/public-surveys', publicSurveyRoutes(deps))
+  app.route('/surveys', surveyPageRoutes(deps))
   app.route('/', pageRoutes(deps.now))
 
   app.notFound((c) =>

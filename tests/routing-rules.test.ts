@@ -5,25 +5,19 @@ import { chatSession } from './support/test-app'
 
 describeEachDialect('admins edit the routing rules', (open) => {
   let store: TestStore
-  let { app, tokens } = {} as Awaited<ReturnType<typeof staffApp>>
+  let staff = {} as Awaited<ReturnType<typeof staffApp>>
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    ;({ app, tokens } = await staffApp(store, [
+    staff = await staffApp(store, [
       ['root', 'admin', null],
       ['wang', 'handler', 'jintan-branch'],
-    ]))
+    ])
   })
   afterEach(async () => store.cleanup())
 
-  const call = async (who: string, method: string, path: string, body?: unknown) => {
-    const res = await app.request(`/api/v1/routing-rules${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    return { status: res.status, body: await res.json() }
-  }
+  const call = (who: string, method: string, path: string, body?: unknown) =>
+    staff.call(who, method, `/api/v1/routing-rules${path}`, body)
   const construction = {
     priority: 5,
     category: 'noise',
@@ -62,7 +56,7 @@ describeEachDialect('admins edit the routing rules', (open) => {
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ version: 1, resolveWorkingDays: 3 })
     // filed Saturday 2026-11-28: three working days end on Wednesday 12-02
-    await (await chatSession(app)).complain('金坛区西城街道工地白天施工噪声很大')
+    await (await chatSession(staff.app)).complain('金坛区西城街道工地白天施工噪声很大')
     const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({
       department_id: 'jintan-branch',

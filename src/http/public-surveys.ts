@@ -1,0 +1,225 @@
+import { randomBytes } from 'node:crypto'
+import { Hono, type Context } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { z } from 'zod'
+import { percent, ratingFigures } from '../domain/trends/figures'
+import { AppError } from '../errors'
+import {
+  addSurveyResponse,
+  createPublicSurvey,
+  findPublicSurvey,
+  listPublicSurveys,
+  moveSurvey,
+  surveyAnswers,
+} from '../store/public-surveys'
+import type { PublicSurvey } from '../store/schema'
+import { requireRole, staffSession } from './auth'
+import type { AppEnv, Deps } from './env'
+import { clientAddress, rateLimit } from './rate-limit'
+import { readJson } from './read-json'
+import { hashToken } from './session-token'
+
+/** The rating scale of SPEC §5, as stored; the page shows 满意 / 基本满意 / 不满意. */
+export const RATING_SCALE = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
+
+const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -'),
+    text: z.string().trim().min(1).max(200),
+    type: z.literal('rating'),
+  }),
+  z.strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -'),
+    text: z.string().trim().min(1).max(200),
+    type: z.literal('choice'),
+    options: z.array(z.string().trim().min(1).max(50)).min(2).max(10),
+  }),
+])
+export type SurveyQuestion = z.infer<typeof questionSchema>
+
+const surveyBody = z.strictObject({
+  title: z.string().trim().min(1).max(100),
+  questions: z
+    .array(questionSchema)
+    .min(1)
+    .max(20)
+    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, '题号不能重复')
+    .refine(
+      (qs) => qs.every((q) => q.type !== 'choice' || new Set(q.options).size === q.options.length),
+      '选项不能重复',
+    ),
+})
+const answersBody = z.strictObject({
+  answers: z.record(z.string(), z.string()),
+})
+
+const COOKIE = 'cz_survey_id'
+
+export const allowedAnswers = (q: SurveyQuestion): readonly string[] =>
+  q.type === 'rating' ? RATING_SCALE : q.options
+
+export const questionsOf = (s: PublicSurvey) => JSON.parse(s.questions) as SurveyQuestion[]
+
+function surveyView(s: PublicSurvey) {
+  return {
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    questions: questionsOf(s),
+    status: s.status,
+    createdBy: s.created_by,
+    createdAt: s.created_at,
+    publishedAt: s.published_at,
+  }
+}
+
+/** Per question, how often each allowed answer was given; rating questions get SPEC §5 figures. */
+export function surveyResults(questions: SurveyQuestion[], answers: Record<string, string>[]) {
+  return questions.map((q) => {
+    const counts = new Map<string, number>(allowedAnswers(q).map((a) => [a, 0]))
+    for (const a of answers) {
+      const v = a[q.id]
+      if (v !== undefined && counts.has(v)) counts.set(v, counts.get(v)! + 1)
+    }
+    const answered = [...counts.values()].reduce((x, y) => x + y, 0)
+    const view = {
+      id: q.id,
+      text: q.text,
+      type: q.type,
+      answered,
+      counts: Object.fromEntries(counts),
+    }
+    return q.type === 'rating'
+      ? { ...view, satisfactionRate: ratingFigures(counts).satisfactionRate }
+      : {
+          ...view,
+          shares: Object.fromEntries([...counts].map(([k, n]) => [k, percent(n, answered)])),
+        }
+  })
+}
+
+/**
+ * Public satisfaction surveys (SPEC §5, issue 7): admins write and publish them, admins and
+ * analysts read the results; residents answer anonymously, once per browser.
+ */
+export function publicSurveyRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>()
+  const staff = staffSession(deps)
+  const adminOnly = requireRole('admin')
+  const readers = requireRole('admin', 'analyst')
+  const { RATE_LIMIT_PER_MINUTE: perSession, RATE_LIMIT_PER_ADDRESS_PER_MINUTE: perAddress } =
+    deps.config
+  // as for the chat: RATE_LIMIT_PER_MINUTE=0 turns it off
+  const byAddress = rateLimit(perSession > 0 ? perAddress : 0, clientAddress, deps.now)
+
+  async function existing(raw: string) {
+    const id = z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1)
+      .safeParse(raw)
+    if (!id.success) throw new AppError('VALIDATION_FAILED', `问卷编号应为正整数:${raw}`)
+    const survey = await findPublicSurvey(deps.store.db, { id: id.data })
+    if (!survey) throw new AppError('NOT_FOUND', `没有这份问卷:${raw}`)
+    return survey
+  }
+
+  // residents: no login, one answer per browser (a random cookie id, stored only as its hash)
+  app.post('/:slug/responses', byAddress, async (c) => {
+    const survey = await findPublicSurvey(deps.store.db, { slug: c.req.param('slug') })
+    if (!survey || survey.status === 'draft')
+      throw new AppError('NOT_FOUND', '没有这份问卷,或问卷尚未发布')
+    if (survey.status === 'closed') throw new AppError('INVALID_TRANSITION', '本次问卷调查已结束')
+    const { answers } = await readJson(c, answersBody)
+    checkAnswers(questionsOf(survey), answers)
+    const cookieId = browserId(c)
+    const filed = await deps.store.write((trx) =>
+      addSurveyResponse(
+        trx,
+        survey.id,
+        hashToken(`${survey.id}:${cookieId}`),
+        JSON.stringify(answers),
+        deps.now().toISOString(),
+      ),
+    )
+    if (!filed) throw new AppError('ALREADY_RATED', '您已参与过本次问卷调查,每个浏览器只能提交一次')
+    return c.json({ message: '感谢您的参与' }, 201)
+  })
+
+  app.get('/', staff, readers, async (c) => {
+    const rows = await listPublicSurveys(deps.store.db)
+    return c.json({ items: rows.map((r) => ({ ...surveyView(r), responses: r.responses })) })
+  })
+
+  app.post('/', staff, adminOnly, async (c) => {
+    const body = await readJson(c, surveyBody)
+    const survey = await deps.store.write((trx) =>
+      createPublicSurvey(trx, {
+        slug: randomBytes(6).toString('base64url'),
+        title: body.title,
+        questions: JSON.stringify(body.questions),
+        createdBy: c.get('staff').username,
+        at: deps.now().toISOString(),
+      }),
+    )
+    return c.json(surveyView(survey), 201)
+  })
+
+  for (const [action, from, to, refusal] of [
+    ['publish', 'draft', 'published', '只有草稿可以发布'],
+    ['close', 'published', 'closed', '只有已发布的问卷可以结束'],
+  ] as const)
+    app.post(`/:id/${action}`, staff, adminOnly, async (c) => {
+      const survey = await existing(c.req.param('id'))
+      const moved = await deps.store.write((trx) =>
+        moveSurvey(trx, survey.id, from, to, deps.now().toISOString()),
+      )
+      if (!moved) throw new AppError('INVALID_TRANSITION', refusal)
+      return c.json(surveyView(moved))
+    })
+
+  app.get('/:id/results', staff, readers, async (c) => {
+    const survey = await existing(c.req.param('id'))
+    const answers = (await surveyAnswers(deps.store.db, survey.id)).map(
+      (a) => JSON.parse(a) as Record<string, string>,
+    )
+    return c.json({
+      id: survey.id,
+      title: survey.title,
+      status: survey.status,
+      responses: answers.length,
+      questions: surveyResults(questionsOf(survey), answers),
+    })
+  })
+
+  return app
+}
+
+/** Every answer names a question of the survey and one of its allowed values; at least one. */
+function checkAnswers(questions: SurveyQuestion[], answers: Record<string, string>) {
+  const entries = Object.entries(answers)
+  if (entries.length === 0) throw new AppError('VALIDATION_FAILED', '请至少回答一道题')
+  const byId = new Map(questions.map((q) => [q.id, q]))
+  for (const [id, value] of entries) {
+    const q = byId.get(id)
+    if (!q) throw new AppError('VALIDATION_FAILED', `问卷中没有这道题:${id}`)
+    if (!allowedAnswers(q).includes(value))
+      throw new AppError('VALIDATION_FAILED', `第「${q.text}」题的答案不在选项中:${value}`)
+  }
+}
+
+/** The browser's random survey id, set as an httpOnly cookie on its first answer. */
+function browserId(c: Context<AppEnv>): string {
+  const existing = getCookie(c, COOKIE)
+  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing
+  const id = randomBytes(18).toString('base64url')
+  setCookie(c, COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: 365 * 24 * 3600,
+    secure: new URL(c.req.url).protocol === 'https:',
+  })
+  return id
+}

@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { staffApp } from './support/staff'
+
+describeEachDialect('public satisfaction surveys', (open) => {
+  let store: TestStore
+  let staff = {} as Awaited<ReturnType<typeof staffApp>>
+
+  beforeEach(async () => {
+    store = await migratedStore(open)
+    staff = await staffApp(store, [
+      ['root', 'admin', null],
+      ['li', 'analyst', null],
+      ['wang', 'handler', 'jintan-branch'],
+    ])
+  })
+  afterEach(async () => store.cleanup())
+
+  const call = (who: string, method: string, path: string, body?: unknown) =>
+    staff.call(who, method, `/api/v1/public-surveys${path}`, body)
+  /** A resident's browser: keeps the survey cookie it is given, as a real one would. */
+  const browser = () => {
+    let cookie = ''
+    return async (slug: string, answers: unknown) => {
+      const res = await staff.app.request(`/api/v1/public-surveys/${slug}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify({ answers }),
+      })
+      const set = res.headers.get('set-cookie')
+      if (set) cookie = set.split(';')[0]!
+      return { status: res.status, body: await res.json(), setCookie: set }
+    }
+  }
+  const survey = {
+    title: '2026年常州市生态环境公众满意度调查',
+    questions: [
+      { id: 'overall', text: '您对本市生态环境质量是否满意?', type: 'rating' },
+      { id: 'concern', text: '您最关心哪类问题?', type: 'choice', options: ['大气', '噪声', '水'] },
+    ],
+  }
+  const published = async () => {
+    const created = await call('root', 'POST', '', survey)
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ status: 'draft', title: survey.title })
+    const live = await call('root', 'POST', `/${created.body.id}/publish`)
+    expect(live.status).toBe(200)
+    expect(live.body.status).toBe('published')
+    return created.body as { id: number; slug: string }
+  }
+
+  it('counts three anonymous answers and gives the satisfaction rate of SPEC §5', async () => {
+    const { id, slug } = await published()
+    const first = await browser()(slug, { overall: 'satisfied', concern: '噪声' })
+    expect(first).toMatchObject({ status: 201, body: { message: '感谢您的参与' } })
+    expect(first.setCookie).toMatch(/HttpOnly/i)
+    expect(
+      (await browser()(slug, { overall: 'basically_satisfied', concern: '噪声' })).status,
+    ).toBe(201)
+    expect((await browser()(slug, { overall: 'dissatisfied' })).status).toBe(201)
+
+    for (const reader of ['root', 'li']) {
+      const { status, body } = await call(reader, 'GET', `/${id}/results`)
+      expect(status).toBe(200)
+      expect(body.responses).toBe(3)
+      // (1 满意 + 1 基本满意) / 3 answered = 66.7 %
+      expect(body.questions[0]).toMatchObject({
+        id: 'overall',
+        answered: 3,
+        counts: { satisfied: 1, basically_satisfied: 1, dissatisfied: 1 },
+        satisfactionRate: 66.7,
+      })
+      // two answered the choice question, both 噪声
+      expect(body.questions[1]).toMatchObject({
+        id: 'concern',
+        answered: 2,
+        counts: { 大气: 0, 噪声: 2, 水: 0 },
+        shares: { 噪声: 100 },
+      })
+    }
+    const list = await call('li', 'GET', '')
+    expect(list.body.items).toEqual([expect.objectContaining({ id, slug, responses: 3 })])
+  })
+
+  it('takes one answer per browser: the second gets 409 in Chinese and writes nothing', async () => {
+    const { slug } = await published()
+    const resident = browser()
+    expect((await resident(slug, { overall: 'satisfied' })).status).toBe(201)
+    const again = await resident(slug, { overall: 'dissatisfied' })
+    expect(again.status).toBe(409)
+    expect(again.body.error.message).toContain('已参与过')
+    expect(await countRows(store, 'public_survey_responses')).toBe(1)
+  })
+
+  it('refuses answers that are not on the survey, and writes nothing', async () => {
+    const { slug } = await published()
+    const resident = browser()
+    for (const bad of [
+      {},
+      { overall: '非常满意' },
+      { concern: '垃圾' },
+      { nowhere: 'satisfied' },
+      { overall: 3 },
+      'satisfied',
+    ]) {
+      const res = await resident(slug, bad)
+      expect(res.status, JSON.stringify(bad)).toBe(400)
+      expect(res.body.error).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+      })
+    }
+    expect(await countRows(store, 'public_survey_responses')).toBe(0)
+    // the refusals did not use up this browser's one answer
+    expect((await resident(slug, { overall: 'satisfied' })).status).toBe(201)
+  })
+
+  it('takes no answers to a draft or a closed survey', async () => {
+    const created = await call('root', 'POST', '', survey)
+    const draft = await browser()(created.body.slug, { overall: 'satisfied' })
+    expect(draft.status).toBe(404)
+    expect((await browser()('no-such-survey', { overall: 'satisfied' })).status).toBe(404)
+    await call('root', 'POST', `/${created.body.id}/publish`)
+    expect((await call('root', 'POST', `/${created.body.id}/close`)).body.status).toBe('closed')
+    expect((await browser()(created.body.slug, { overall: 'satisfied' })).status).toBe(409)
+    expect(await countRows(store, 'public_survey_responses')).toBe(0)
+    // a closed survey is not reopened
+    expect((await call('root', 'POST', `/${created.body.id}/publish`)).status).toBe(409)
+  })
+
+  it('lets only admins write surveys and only admins and analysts read results', async () => {
+    expect((await call('li', 'POST', '', survey)).status).toBe(403)
+    expect((await call('wang', 'POST', '', survey)).status).toBe(403)
+    expect(await countRows(store, 'public_surveys')).toBe(0)
+    const { id } = await published()
+    expect((await call('wang', 'GET', `/${id}/results`)).status).toBe(403)
+    expect((await call('wang', 'GET', '')).status).toBe(403)
+    expect((await call('li', 'POST', `/${id}/close`)).status).toBe(403)
+    expect((await call('root', 'GET', '/999/results')).status).toBe(404)
+    expect((await call('root', 'POST', '/999/publish')).status).toBe(404)
+  })
+
+  it('refuses surveys that make no sense, with a 400 and nothing written', async () => {
+    const rating = { id: 'q', text: '满意吗?', type: 'rating' }
+    for (const bad of [
+      { title: '', questions: [rating] },
+      { title: '调查', questions: [] },
+      {
+        title: '调查',
+        questions: Array.from({ length: 21 }, (_, i) => ({ ...rating, id: `q${i}` })),
+      },
+      { title: '调查', questions: [{ ...rating, type: 'choice', options: ['只有一个'] }] },
+      { title: '调查', questions: [{ ...rating, type: 'choice' }] },
+      { title: '调查', questions: [rating, rating] },
+      { title: '调查', questions: [{ ...rating, type: 'text' }] },
+    ]) {
+      const res = await call('root', 'POST', '', bad)
+      expect(res.status, JSON.stringify(bad)).toBe(400)
+      expect(res.body.error.code).toBe('VALIDATION_FAILED')
+    }
+    expect(await countRows(store, 'public_surveys')).toBe(0)
+  })
+})
