@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { closeUnrated } from '../src/jobs/close-unrated'
 import { checkRollups } from '../src/store/rollup-check'
-import { signInStaff } from './support/staff-login'
+import { signInStaff } from './support/staff'
 import { describeEachDialect, migratedStore, type TestStore } from './support/stores'
 import { chatSession, testApp } from './support/test-app'
 
@@ -21,11 +21,15 @@ describeEachDialect('the statistics API', (open) => {
   beforeEach(async () => {
     store = await migratedStore(open)
     t = testApp(store, { LOGIN_ATTEMPTS_PER_MINUTE: '0', STAFF_SESSION_HOURS: '720' })
-    as = await signInStaff(store, t.app, [
+    const tokens = await signInStaff(store, t.app, [
       ['chen', 'analyst', null],
       ['root', 'admin', null],
       ['wang', 'handler', 'wujin-branch'],
     ])
+    as = (username) => ({
+      Authorization: `Bearer ${tokens[username]}`,
+      'Content-Type': 'application/json',
+    })
   })
   afterEach(async () => store.cleanup())
 
