@@ -76,6 +76,12 @@ describe('who may do what on the staff API', () => {
     [
       'POST',
       '/api/v1/cases/:case/actions',
+      stale({ action: 'reroute', department: 'tianning-branch', reason: '属天宁' }),
+      { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
+    ],
+    [
+      'POST',
+      '/api/v1/cases/:case/actions',
       stale({ action: 'merge', into: 'CZ20261127-0001' }),
       { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
     ],
