@@ -179,6 +179,7 @@ describeEachDialect('the WeChat menu without an Official Account', (open) => {
     expect((await staff.call('root', 'GET', '/api/v1/wechat/menu')).body).toMatchObject({
       configured: false,
       warnings: [expect.stringMatching(/PUBLIC_BASE_URL/)],
+      sync: { pending: false, syncedAt: null },
     })
     const sync = await staff.call('root', 'POST', '/api/v1/wechat/menu/sync')
     expect(sync.status).toBe(409)

@@ -27,7 +27,8 @@ export async function menuStatus(db: Db, appId: string | undefined, publicBaseUr
     menu,
     warnings,
     sync: {
-      pending: row?.pushed_menu !== JSON.stringify(menu),
+      // with no account there is nothing to push
+      pending: appId !== undefined && row?.pushed_menu !== JSON.stringify(menu),
       syncedAt: row?.pushed_at ?? null,
       lastAttemptAt: row?.last_attempt_at ?? null,
       lastError: row?.last_error ?? null,
