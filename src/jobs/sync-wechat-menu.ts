@@ -4,7 +4,13 @@ import type { Config } from '../config'
 import type { Logger } from '../logger'
 import type { Store } from '../store/open-database'
 import type { Db } from '../store/schema'
-import { claimMenuPush, menuSurveys, readWechatMenu, recordMenuPush } from '../store/wechat-menus'
+import {
+  claimMenuPush,
+  menuSurveys,
+  readWechatMenu,
+  recordMenuPush,
+  releaseMenuPush,
+} from '../store/wechat-menus'
 
 const LEASE_MS = 30_000
 const POLL_MS = 30_000
@@ -49,8 +55,8 @@ export async function syncWechatMenu(
   now: Date,
   force = false,
 ): Promise<MenuSyncOutcome> {
-  const status = await menuStatus(store.db, s.appId, s.publicBaseUrl)
-  if (!force && !status.sync.pending) return 'in-step'
+  const before = await menuStatus(store.db, s.appId, s.publicBaseUrl)
+  if (!force && !before.sync.pending) return 'in-step'
   const claimed = await claimMenuPush(store.db, {
     appId: s.appId,
     owner: s.owner,
@@ -60,6 +66,12 @@ export async function syncWechatMenu(
   })
   // another instance is pushing, or a failure's back-off lasts
   if (!claimed) return 'waiting'
+  // read again under the lease: another instance may have pushed this very menu meanwhile
+  const status = await menuStatus(store.db, s.appId, s.publicBaseUrl)
+  if (!force && !status.sync.pending) {
+    await releaseMenuPush(store.db, s.appId, s.owner)
+    return 'in-step'
+  }
   try {
     await s.api.createMenu(status.menu)
   } catch (err) {

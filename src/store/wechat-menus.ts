@@ -72,3 +72,13 @@ export async function recordMenuPush(
     .where('lease_owner', '=', p.owner)
     .execute()
 }
+
+/** Gives up the lease without a push (the menu turned out to be in step). */
+export async function releaseMenuPush(db: Db, appId: string, owner: string): Promise<void> {
+  await db
+    .updateTable('wechat_menus')
+    .set({ lease_owner: null, lease_until: null })
+    .where('app_id', '=', appId)
+    .where('lease_owner', '=', owner)
+    .execute()
+}
