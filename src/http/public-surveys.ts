@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { Hono, type Context } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import { fitsSubButton, MENU_SURVEY_LIMIT } from '../channels/wechat/build-menu'
 import { percent, ratingFigures } from '../domain/trends/figures'
@@ -20,7 +19,7 @@ import { requireRole, staffSession } from './auth'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
-import { hashToken } from './session-token'
+import { browserRespondent, respondentKey } from './survey-respondent'
 
 /** The rating scale of SPEC §5, as stored; the page shows 满意 / 基本满意 / 不满意. */
 export const RATING_SCALE = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
@@ -61,8 +60,6 @@ const surveyBody = z.strictObject({
 const answersBody = z.strictObject({
   answers: z.record(z.string(), z.string()),
 })
-
-const COOKIE = 'cz_survey_id'
 
 export const allowedAnswers = (q: SurveyQuestion): readonly string[] =>
   q.type === 'rating' ? RATING_SCALE : q.options
@@ -152,12 +149,12 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
     if (survey.status === 'closed') throw new AppError('INVALID_TRANSITION', '本次问卷调查已结束')
     const { answers } = await readJson(c, answersBody)
     checkAnswers(questionsOf(survey), answers)
-    const cookieId = browserId(c)
+    const cookieId = browserRespondent(c)
     const filed = await deps.store.write((trx) =>
       addSurveyResponse(
         trx,
         survey.id,
-        hashToken(`${survey.id}:${cookieId}`),
+        respondentKey(survey.id, cookieId),
         JSON.stringify(answers),
         deps.now().toISOString(),
       ),
@@ -237,19 +234,4 @@ function checkAnswers(questions: SurveyQuestion[], answers: Record<string, strin
     if (!allowedAnswers(q).includes(value))
       throw new AppError('VALIDATION_FAILED', `第「${q.text}」题的答案不在选项中:${value}`)
   }
-}
-
-/** The browser's random survey id, set as an httpOnly cookie on its first answer. */
-function browserId(c: Context<AppEnv>): string {
-  const existing = getCookie(c, COOKIE)
-  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing
-  const id = randomBytes(18).toString('base64url')
-  setCookie(c, COOKIE, id, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: 365 * 24 * 3600,
-    secure: new URL(c.req.url).protocol === 'https:',
-  })
-  return id
 }

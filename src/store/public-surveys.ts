@@ -90,3 +90,18 @@ export async function surveyAnswers(db: Db, surveyId: number): Promise<string[]>
     .execute()
   return rows.map((r) => r.answers)
 }
+
+/** Whether this respondent has answered this survey. */
+export async function hasAnswered(
+  db: Db,
+  surveyId: number,
+  respondentKey: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('public_survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .where('respondent_key', '=', respondentKey)
+    .executeTakeFirst()
+  return row !== undefined
+}
