@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { fitsSubButton, MENU_SURVEY_LIMIT } from '../channels/wechat/build-menu'
+import { startOfShanghaiDay } from '../domain/shanghai-time'
 import { percent, ratingFigures } from '../domain/trends/figures'
 import { AppError } from '../errors'
 import { syncWechatMenu, type MenuSync } from '../jobs/sync-wechat-menu'
@@ -12,9 +13,10 @@ import {
   listPublicSurveys,
   moveSurvey,
   surveyAnswers,
+  surveysPublishedBetween,
 } from '../store/public-surveys'
 import { menuSurveys } from '../store/wechat-menus'
-import type { PublicSurvey } from '../store/schema'
+import type { Db, PublicSurvey } from '../store/schema'
 import { requireRole, staffSession } from './auth'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
@@ -64,7 +66,8 @@ const answersBody = z.strictObject({
 export const allowedAnswers = (q: SurveyQuestion): readonly string[] =>
   q.type === 'rating' ? RATING_SCALE : q.options
 
-export const questionsOf = (s: PublicSurvey) => JSON.parse(s.questions) as SurveyQuestion[]
+export const questionsOf = (s: Pick<PublicSurvey, 'questions'>) =>
+  JSON.parse(s.questions) as SurveyQuestion[]
 
 function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>) {
   return {
@@ -105,6 +108,32 @@ export function surveyResults(questions: SurveyQuestion[], answers: Record<strin
           shares: Object.fromEntries([...counts].map(([k, n]) => [k, percent(n, answered)])),
         }
   })
+}
+
+/**
+ * The public surveys published in a Shanghai calendar year, their rating answers pooled: the
+ * satisfaction rate of SPEC §5 over every rating question, as the annual report quotes it.
+ */
+export async function publicSurveyYear(db: Db, year: number) {
+  const surveys = await surveysPublishedBetween(
+    db,
+    startOfShanghaiDay(`${year}-01-01`).toISOString(),
+    startOfShanghaiDay(`${year + 1}-01-01`).toISOString(),
+  )
+  const pooled = new Map<string, number>()
+  let responses = 0
+  for (const survey of surveys) {
+    const answers = (await surveyAnswers(db, survey.id)).map(
+      (a) => JSON.parse(a) as Record<string, string>,
+    )
+    responses += answers.length
+    for (const q of surveyResults(questionsOf(survey), answers))
+      if (q.type === 'rating')
+        for (const [rating, n] of Object.entries(q.counts))
+          pooled.set(rating, (pooled.get(rating) ?? 0) + n)
+  }
+  const { satisfactionRate, answered } = ratingFigures(pooled)
+  return { surveys: surveys.length, responses, answered, satisfactionRate }
 }
 
 /**

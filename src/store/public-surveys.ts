@@ -105,3 +105,17 @@ export async function hasAnswered(
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** Surveys published within [from, to) (ISO instants), with their questions. */
+export async function surveysPublishedBetween(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<Pick<PublicSurvey, 'id' | 'questions'>[]> {
+  return db
+    .selectFrom('public_surveys')
+    .select(['id', 'questions'])
+    .where('published_at', '>=', from)
+    .where('published_at', '<', to)
+    .execute()
+}
