@@ -132,6 +132,9 @@ describeEachDialect('WeChat pushes answered `success` whose turn never committed
     expect(await countRows(store, 'cases')).toBe(1)
     expect(await countRows(store, 'messages')).toBe(2)
     expect(await queuedReplies()).toHaveLength(1)
+    // done rows are forgotten after a week
+    await recoverPushes(instance(store), new Date(clock.now.getTime() + minutes(8 * 24 * 60)))
+    expect(await countRows(store, 'channel_inbox')).toBe(0)
   })
 
   it('answers once when recovery races the first turn, which was only late', async () => {

@@ -3,6 +3,7 @@ import type { Logger } from '../logger'
 import {
   claimUnansweredPushes,
   finishPush,
+  forgetDonePushes,
   settleAnsweredPushes,
   type ClaimedPush,
 } from '../store/channel-inbox'
@@ -29,6 +30,8 @@ const LEASE_MS = 60_000
 const BATCH = 20
 /** a push that failed this often is given up (and logged): it would fail again */
 const MAX_ATTEMPTS = 5
+/** done rows are kept this long, to see what recovery did */
+const KEEP_DONE_MS = 7 * 24 * 3600_000
 
 /**
  * Takes kept pushes whose turn never committed (the process died after answering `success`, or
@@ -41,6 +44,7 @@ export async function recoverPushes(
   now: Date,
 ): Promise<{ recovered: number; settled: number; failed: number }> {
   const { store } = deps
+  await forgetDonePushes(store.db, new Date(now.getTime() - KEEP_DONE_MS))
   const settled = await settleAnsweredPushes(store.db, now)
   const claimed = await claimUnansweredPushes(store.db, {
     now,

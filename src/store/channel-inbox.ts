@@ -48,6 +48,15 @@ export async function settleAnsweredPushes(db: Db, now: Date): Promise<number> {
   return Number(rows.numUpdatedRows)
 }
 
+/** Deletes done pushes received before `before`: what they said is in `messages`. */
+export async function forgetDonePushes(db: Db, before: Date): Promise<void> {
+  await db
+    .deleteFrom('channel_inbox')
+    .where('state', '=', 'done')
+    .where('received_at', '<', before.toISOString())
+    .execute()
+}
+
 export interface ClaimedPush extends StoredPush {
   attempts: number
   /** the claim's expiry, which also identifies it when the outcome is written */
@@ -72,6 +81,7 @@ export async function claimUnansweredPushes(
     .where('received_at', '<', p.receivedBefore.toISOString())
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
     .orderBy('received_at')
+    .orderBy('channel_message_id')
     .limit(p.limit)
     .execute()
   const claimed: ClaimedPush[] = []
