@@ -164,7 +164,9 @@ export function wechatRoutes(deps: Deps) {
         )
         if (answered === null) {
           // WeChat never retries after `success`: until its turn commits, the push is kept, and
-          // src/jobs/recover-pushes.ts answers it should this process die first
+          // src/jobs/recover-pushes.ts answers it should this process die first. A push answered
+          // in time is not kept (WeChat resends one it heard nothing for): keeping every push
+          // cost a write before each turn, +4–16 ms at the median in a timing on both dialects
           await keepPush(deps.store.db, push)
           return c.text('success')
         }
