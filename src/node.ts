@@ -8,6 +8,7 @@ import { createLogger } from './logger'
 import { migrateToLatest } from './store/migrate'
 import { ensureAdmin } from './use-cases/ensure-admin'
 import { startDeadlineSweep } from './jobs/deadline-sweep'
+import { startPushRecovery } from './jobs/recover-pushes'
 import { startWechatDelivery } from './jobs/start-wechat-delivery'
 import { menuSyncFor, startMenuSync } from './jobs/sync-wechat-menu'
 import { openStore } from './store/open-database'
@@ -71,6 +72,11 @@ async function main(): Promise<void> {
     logger.error('deadline sweep failed', { error: String(err) }),
   )
   const stopMenuSync = wechatMenu ? startMenuSync(store, wechatMenu, logger) : () => undefined
+  // WeChat pushes answered `success` whose turn never committed (say, before a crash)
+  const stopRecovery = startPushRecovery(
+    { store, reference: deps.reference, casePrefix: config.CASE_NUMBER_PREFIX, logger },
+    (err) => logger.error('push recovery failed', { error: String(err) }),
+  )
 
   // the bot can take seconds to load: until it is up, a signal stops everything else
   const later: { wechaty?: Awaited<ReturnType<typeof startWechaty>>; stopDelivery: () => void } = {
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
     logger.info('stopping', { signal })
     stopSweep()
     stopMenuSync()
+    stopRecovery()
     later.stopDelivery()
     void later.wechaty?.stop().catch(() => undefined)
     server.close(() => void store.close().then(() => process.exit(0)))

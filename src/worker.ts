@@ -9,6 +9,7 @@ import { ConfigError, parseConfig, type Config } from './config'
 import type { AppEnv } from './http/env'
 import { runSweeps } from './jobs/deadline-sweep'
 import { deliverDueNotifications, type Sender } from './jobs/deliver-notifications'
+import { recoverPushes, type RecoveryDeps } from './jobs/recover-pushes'
 import { deliveryOptions, wechatSenders } from './jobs/start-wechat-delivery'
 import { menuSyncFor, syncWechatMenu, type MenuSync } from './jobs/sync-wechat-menu'
 import { consoleLogger } from './console-logger'
@@ -37,6 +38,8 @@ interface Instance {
   wechatMenu: MenuSync | undefined
   store: Store
   logger: Logger
+  /** what the recovery of kept WeChat pushes works with */
+  recovery: RecoveryDeps
   /** creates the first admin from ADMIN_PASSWORD once per isolate, before the first request */
   ready: Promise<unknown>
 }
@@ -54,9 +57,10 @@ function instanceFor(env: Env): Instance {
   const logger = consoleLogger(config.LOG_LEVEL)
   const store = openD1Store(env.DB)
   const wechatMenu = menuSyncFor(config, store.db, logger)
+  const reference = createReferenceCache()
   const app = createApp({
     store,
-    reference: createReferenceCache(),
+    reference,
     config,
     wechatMenu,
     logger,
@@ -66,7 +70,8 @@ function instanceFor(env: Env): Instance {
     logger.error('admin account not created', { error: String(err) }),
   )
   const senders = wechatSenders(store, config, logger)
-  instance = { app, config, senders, wechatMenu, store, logger, ready }
+  const recovery = { store, reference, casePrefix: config.CASE_NUMBER_PREFIX, logger }
+  instance = { app, config, senders, wechatMenu, store, logger, recovery, ready }
   instances.set(env, instance)
   return instance
 }
@@ -90,13 +95,21 @@ export default {
     return app.fetch(request, env, ctx)
   },
 
-  /** every minute (wrangler.toml): the deadline and unrated-case sweeps, then the outbox */
+  /**
+   * every minute (wrangler.toml): the deadline and unrated-case sweeps, the recovery of kept
+   * WeChat pushes, then the outbox
+   */
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
-    const { store, logger, senders, config, wechatMenu } = instanceFor(env)
+    const { store, logger, senders, config, wechatMenu, recovery } = instanceFor(env)
     const now = new Date(controller.scheduledTime)
     ctx.waitUntil(
       runSweeps(store, now).catch((err) =>
         logger.error('scheduled sweep failed', { error: String(err) }),
+      ),
+    )
+    ctx.waitUntil(
+      recoverPushes(recovery, now).catch((err) =>
+        logger.error('push recovery failed', { error: String(err) }),
       ),
     )
     if (Object.keys(senders).length > 0)

@@ -168,6 +168,44 @@ describe('the Node server process', () => {
     expect(stored.n).toBe(1)
   }, 90_000)
 
+  it('answers the WeChat pushes a killed process had acknowledged with `success`, once it starts again', async () => {
+    const first = await start()
+    first.child.kill('SIGKILL')
+    expect(await first.exited).toBe('SIGKILL')
+    // what the process had kept before it died: a complaint and its confirmation, each answered
+    // `success` while their turns were still waiting for the database
+    const db = new SQLite(join(dataDir, 'complaints.sqlite'))
+    const keep = db.prepare(
+      "insert into channel_inbox (channel, channel_message_id, channel_user_id, body, received_at, state, updated_at) values ('wechat-oa', ?, 'o-killed-1', ?, ?, 'pending', ?)",
+    )
+    const pushes = ['武进区湖塘镇工地每天半夜打桩', '确认提交']
+    pushes.forEach((text, i) => {
+      const at = new Date(Date.now() - (3 - i) * 60_000).toISOString()
+      keep.run(`2450000000000030${i}`, JSON.stringify({ kind: 'text', text }), at, at)
+    })
+    db.close()
+
+    await start()
+    const read = new SQLite(join(dataDir, 'complaints.sqlite'), { readonly: true })
+    try {
+      const filed = read.prepare(
+        "select c.number from cases c join conversations v on v.id = c.conversation_id where v.channel_user_id = 'o-killed-1'",
+      )
+      for (let i = 0; i < 300 && filed.all().length === 0; i++)
+        await new Promise((r) => setTimeout(r, 50))
+      const cases = filed.all() as { number: string }[]
+      expect(cases).toHaveLength(1)
+      const replies = read
+        .prepare(
+          "select n.text from notifications n join notification_deliveries d on d.notification_id = n.id where d.recipient = 'o-killed-1' order by n.id",
+        )
+        .all() as { text: string }[]
+      expect(replies.at(-1)!.text).toContain(cases[0]!.number)
+    } finally {
+      read.close()
+    }
+  }, 90_000)
+
   it('cuts off clients that trickle headers or a body, and refuses bodies over the limit', async () => {
     const server = await start({
       HTTP_HEADERS_TIMEOUT_MS: '1000',

@@ -178,6 +178,21 @@ export interface NotificationDeliveryTable {
   updated_at: string
 }
 
+export interface ChannelInboxTable {
+  channel: string
+  channel_message_id: string
+  channel_user_id: string
+  /** the parsed message (an Inbound) as JSON */
+  body: string
+  received_at: string
+  state: 'pending' | 'done' | 'failed'
+  attempts: Generated<number>
+  /** an instance recovering it holds the row until then; a crashed one's claim lapses */
+  claimed_until: string | null
+  last_error: string | null
+  updated_at: string
+}
+
 export interface StaffTable {
   id: Generated<number>
   username: string
@@ -321,6 +336,7 @@ export interface Database {
   public_surveys: PublicSurveyTable
   public_survey_responses: PublicSurveyResponseTable
   wechat_menus: WechatMenuTable
+  channel_inbox: ChannelInboxTable
 }
 
 export type Department = Selectable<DepartmentTable>

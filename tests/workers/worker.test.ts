@@ -36,6 +36,17 @@ async function staffToken(): Promise<string> {
   return ((await res.json()) as { token: string }).token
 }
 
+/** Fires the cron trigger as of `scheduledTime` and waits until its work is done. */
+async function fireCron(scheduledTime = Date.now()) {
+  const ctx = createExecutionContext()
+  await worker.scheduled(
+    createScheduledController({ scheduledTime, cron: '* * * * *' }),
+    env as unknown as Env,
+    ctx,
+  )
+  await waitOnExecutionContext(ctx)
+}
+
 describe('the Worker on D1', () => {
   it('files a complaint through the web chat API and reads it back', async () => {
     const me = await chatSession(site)
@@ -119,13 +130,7 @@ describe('the Worker on D1', () => {
         "insert into notification_deliveries (notification_id, channel, recipient, state, next_attempt_at, updated_at) values (9001, 'wechat-oa', 'o9AgO5Kd5ggOC-bXrbNODIiE3bGY', 'pending', ?1, ?1)",
       ).bind(now),
     ])
-    const ctx = createExecutionContext()
-    await worker.scheduled(
-      createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }),
-      env as unknown as Env,
-      ctx,
-    )
-    await waitOnExecutionContext(ctx)
+    await fireCron()
     const delivery = await env.DB.prepare(
       'select state, attempts, last_error from notification_deliveries where notification_id = 9001',
     ).first<{ state: string; attempts: number; last_error: string | null }>()
@@ -134,13 +139,7 @@ describe('the Worker on D1', () => {
   })
 
   it('tries to push the Official Account menu when the cron trigger fires, and backs off when WeChat cannot be reached', async () => {
-    const ctx = createExecutionContext()
-    await worker.scheduled(
-      createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }),
-      env as unknown as Env,
-      ctx,
-    )
-    await waitOnExecutionContext(ctx)
+    await fireCron()
     const menu = await env.DB.prepare(
       'select pushed_menu, failures, last_error, next_attempt_at, lease_owner from wechat_menus',
     ).first<{
@@ -154,6 +153,31 @@ describe('the Worker on D1', () => {
     expect(menu!.failures).toBeGreaterThanOrEqual(1)
     expect(menu!.last_error).toMatch(/微信接口无法访问/)
     expect(Date.parse(menu!.next_attempt_at)).toBeGreaterThan(Date.now())
+  })
+
+  it('answers WeChat pushes kept after `success` whose turn never ran, when the cron trigger fires', async () => {
+    const kept = (msgId: string, text: string, minutesAgo: number) => {
+      const at = new Date(Date.now() - minutesAgo * 60_000).toISOString()
+      return env.DB.prepare(
+        "insert into channel_inbox (channel, channel_message_id, channel_user_id, body, received_at, state, updated_at) values ('wechat-oa', ?1, 'o-recovered-1', ?2, ?3, 'pending', ?3)",
+      ).bind(msgId, JSON.stringify({ kind: 'text', text }), at)
+    }
+    await env.DB.batch([
+      kept('24500000000000101', '武进区湖塘镇工地每天半夜打桩', 3),
+      kept('24500000000000102', '确认提交', 2),
+    ])
+    // run twice: the second finds nothing left to answer
+    await fireCron()
+    await fireCron()
+    const filed = await env.DB.prepare(
+      "select count(*) as n from cases c join conversations v on v.id = c.conversation_id where v.channel_user_id = 'o-recovered-1'",
+    ).first<{ n: number }>()
+    expect(filed!.n).toBe(1)
+    const replies = await env.DB.prepare(
+      "select n.text from notifications n join notification_deliveries d on d.notification_id = n.id where d.recipient = 'o-recovered-1' order by n.id",
+    ).all<{ text: string }>()
+    expect(replies.results).toHaveLength(2)
+    expect(replies.results[1]!.text).toMatch(/编号 CZ\d{8}-\d{4}/)
   })
 
   it('files once when two isolates get the same message three times at once', async () => {
@@ -214,13 +238,7 @@ describe('the Worker on D1', () => {
   it('sweeps deadlines when the cron trigger fires', async () => {
     const me = await chatSession(site)
     const filed = await me.complain('天宁区青龙街道化工厂排放刺鼻气味')
-    const controller = createScheduledController({
-      scheduledTime: Date.now() + 60 * 24 * 3600_000,
-      cron: '* * * * *',
-    })
-    const ctx = createExecutionContext()
-    await worker.scheduled(controller, env as unknown as Env, ctx)
-    await waitOnExecutionContext(ctx)
+    await fireCron(Date.now() + 60 * 24 * 3600_000)
     const row = await env.DB.prepare('select overdue from cases where number = ?')
       .bind(filed.case.number)
       .first<{ overdue: number }>()
