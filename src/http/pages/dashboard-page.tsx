@@ -87,7 +87,7 @@ export function DashboardPage(props: { thisYear: number }) {
         </div>
       </main>
       <script src="/static/vendor/echarts.min.js" defer></script>
-      <script src="/static/dashboard.js" defer></script>
+      <script src="/static/dashboard.js" type="module"></script>
     </Layout>
   )
 }
