@@ -1,6 +1,7 @@
 // The staff console: signs in (httpOnly cookie), the queue with filters, paging and deadline
 // countdowns, a case with its conversation, timeline and the actions allowed now, the routing
 // rules and the working-day calendar. Resident text is only ever set as textContent.
+import { el } from './dom.js'
 import { askToSignIn, staffSession } from './staff-session.js'
 
 const main = document.querySelector('.console')
@@ -61,11 +62,6 @@ const ACTIONS = {
 const OPEN = ['new', 'accepted', 'assigned', 'in_progress']
 let me = null
 
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props)
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false))
-  return node
-}
 const time = (iso) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—'
 

@@ -24,6 +24,8 @@ export function staffSession(signedIn) {
     login.hidden = true
     logout.hidden = false
     document.getElementById('who').textContent = `${user.displayName}(${user.department ?? '全市'})`
+    for (const link of document.querySelectorAll('[data-roles]'))
+      link.hidden = !link.dataset.roles.split(' ').includes(user.role)
     await signedIn(user)
   }
   login.addEventListener('submit', async (event) => {
@@ -51,4 +53,20 @@ export function staffSession(signedIn) {
   })
   void begin()
   return begin
+}
+
+/**
+ * A JSON request with the session cookie: `{ ok, status, body, message }`, where `message` is
+ * the server's error message; a session that has lapsed brings back the sign-in form.
+ */
+export async function callApi(path, method = 'GET', body = undefined) {
+  const res = await fetch(path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (res.status === 401) askToSignIn()
+  const out = await res.json().catch(() => ({}))
+  const message = res.ok ? '' : (out.error?.message ?? `操作失败(${res.status}),请稍后再试`)
+  return { ok: res.ok, status: res.status, body: out, message }
 }

@@ -22,17 +22,18 @@ import { hashToken } from './session-token'
 /** The rating scale of SPEC §5, as stored; the page shows 满意 / 基本满意 / 不满意. */
 export const RATING_SCALE = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 
+const questionId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -')
+const questionText = z.string().trim().min(1, '题目不能为空').max(200, '题目最多 200 个字')
 const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ id: questionId, text: questionText, type: z.literal('rating') }),
   z.strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -'),
-    text: z.string().trim().min(1).max(200),
-    type: z.literal('rating'),
-  }),
-  z.strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -'),
-    text: z.string().trim().min(1).max(200),
+    id: questionId,
+    text: questionText,
     type: z.literal('choice'),
-    options: z.array(z.string().trim().min(1).max(50)).min(2).max(10),
+    options: z
+      .array(z.string().trim().min(1, '选项不能为空').max(50, '选项最多 50 个字'))
+      .min(2, '选择题至少要有 2 个选项')
+      .max(10, '选择题最多 10 个选项'),
   }),
 ])
 export type SurveyQuestion = z.infer<typeof questionSchema>

@@ -1,6 +1,7 @@
 import { CATEGORIES, DISTRICTS } from '../../domain/classify/types'
 import { texts } from '../../domain/intake/texts'
 import { CATEGORY_ZH, SUBCATEGORY_ZH } from '../../domain/trends/labels'
+import { ConsoleHeader } from './console-header'
 import { Layout } from './layout'
 import { StaffLoginForm } from './staff-login-form'
 
@@ -88,20 +89,7 @@ function Queue() {
 export function ConsolePage(props: { view: ConsoleView; caseNumber?: string }) {
   return (
     <Layout title="常州市生态环境局 · 投诉办理">
-      <header class="bar">
-        <div>
-          <h1>投诉办理工作台</h1>
-          <p id="who">常州市生态环境局</p>
-        </div>
-        <nav id="nav" hidden>
-          <a href="/console">案件队列</a>
-          <a href="/console/rules">路由规则</a>
-          <a href="/console/calendar">工作日历</a>
-          <button id="logout" type="button" class="link">
-            退出
-          </button>
-        </nav>
-      </header>
+      <ConsoleHeader title="投诉办理工作台" />
       <main
         class="console"
         data-view={props.view}

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { RATING_ZH, type Rating } from '../../domain/surveys/rating'
 import { findPublicSurvey } from '../../store/public-surveys'
 import type { AppEnv, Deps } from '../env'
 import { allowedAnswers, questionsOf, type SurveyQuestion } from '../public-surveys'
@@ -15,12 +16,6 @@ export function surveyPageRoutes(deps: Deps) {
     return c.html(<SurveyPage slug={survey.slug} title={survey.title} questions={questions} />)
   })
   return app
-}
-
-const RATING_LABELS: Record<string, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
 }
 
 /** A published public survey; public/static/survey.js posts the answers, anonymously. */
@@ -47,7 +42,7 @@ export function SurveyPage(props: {
               {q.allowed.map((value) => (
                 <label>
                   <input type="radio" name={q.id} value={value} />{' '}
-                  {q.type === 'rating' ? RATING_LABELS[value] : value}
+                  {q.type === 'rating' ? RATING_ZH[value as Rating] : value}
                 </label>
               ))}
             </fieldset>
