@@ -172,6 +172,11 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       expect(await page.locator('#surveys').isVisible()).toBe(false)
       expect(await page.locator('#builder').isVisible()).toBe(false)
       expect(await page.getByRole('link', { name: '问卷调查' }).isVisible()).toBe(false)
+      // signing out ends the session (the page reloads to the sign-in form)
+      await page.getByRole('button', { name: '退出' }).click()
+      await page.locator('#denied').waitFor({ state: 'hidden' })
+      await page.locator('#login').waitFor()
+      expect(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(401)
     } finally {
       await context.close()
     }

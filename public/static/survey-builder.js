@@ -108,6 +108,10 @@ export function surveyBuilder(form, onSaved) {
   }
 
   list.addEventListener('input', (event) => hint(event.target.closest('.question')))
+  // Enter in a field would save a half-written survey; saving is the button's job
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target.tagName === 'INPUT') event.preventDefault()
+  })
   form.querySelector('#add-rating').addEventListener('click', () => addQuestion('rating'))
   form.querySelector('#add-choice').addEventListener('click', () => addQuestion('choice'))
   form.addEventListener('submit', async (event) => {
