@@ -12,6 +12,7 @@ import * as m0011 from './0011-routing-audit-and-calendar'
 import * as m0012 from './0012-outcome-rollups'
 import * as m0013 from './0013-event-deadlines'
 import * as m0014 from './0014-public-surveys'
+import * as m0015 from './0015-wechat-menu'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012-outcome-rollups': m0012,
   '0013-event-deadlines': m0013,
   '0014-public-surveys': m0014,
+  '0015-wechat-menu': m0015,
 }

@@ -1,13 +1,18 @@
-// `npm run eval:classifier [-- --split train|heldout]`: how the classifier does on the labelled
-// corpus. The held-out split is never used for training or for tuning the lexicon.
+// `npm run eval:classifier [-- --split train|heldout|fresh]`: how the classifier does on the
+// labelled corpus. The heldout and fresh splits are never used for training or for tuning the
+// lexicon; fresh was written without looking at the classifier at all.
 import { classify } from '../src/domain/classify/classify'
-import { loadCorpus, type Labelled } from '../src/domain/classify/corpus/load'
+import { loadCorpus, SPLITS, type Labelled, type Split } from '../src/domain/classify/corpus/load'
 import { CATEGORIES } from '../src/domain/classify/types'
 
 const split = process.argv.includes('--split')
   ? process.argv[process.argv.indexOf('--split') + 1]
   : 'heldout'
-const rows = loadCorpus(split === 'train' ? 'train' : 'heldout')
+if (!SPLITS.includes(split as Split)) {
+  console.error(`unknown split ${split}: use one of ${SPLITS.join(', ')}`)
+  process.exit(1)
+}
+const rows = loadCorpus(split as Split)
 const results = rows.map((gold) => ({ gold, got: classify(gold.text) }))
 
 const pct = (n: number, d: number) =>

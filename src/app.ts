@@ -20,6 +20,8 @@ import { pageRoutes } from './http/pages'
 import { routingRuleRoutes } from './http/routing-rules'
 import { publicSurveyRoutes } from './http/public-surveys'
 import { surveyPageRoutes } from './http/pages/survey-page'
+import { wechatMenuRoutes } from './http/wechat-menu'
+import { menuSyncFor } from './jobs/sync-wechat-menu'
 
 export interface AppOptions {
   /** serves /static/*; Node passes serve-static, Workers serve assets themselves */
@@ -68,7 +70,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/classify', classifyRoutes())
   app.route('/wechat/official-account', wechatRoutes(deps))
   app.route('/open311/v2', open311Routes(deps))
-  app.route('/api/v1/public-surveys', publicSurveyRoutes(deps))
+  const menu = deps.wechatMenu ?? menuSyncFor(deps.config, deps.store.db, logger)
+  app.route('/api/v1/public-surveys', publicSurveyRoutes(deps, menu))
+  app.route('/api/v1/wechat/menu', wechatMenuRoutes(deps, menu))
   app.route('/surveys', surveyPageRoutes(deps))
   app.route('/', pageRoutes(deps.now))
 

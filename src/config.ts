@@ -39,6 +39,8 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9]{43}$/, 'must be 43 letters and digits')
     .optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  // the service's address as residents reach it (https://…), for links in the WeChat menu
+  PUBLIC_BASE_URL: z.url().optional(),
   WECHAT_TEMPLATE_CASE_UPDATE: z.string().min(1).optional(),
   WECHAT_TEMPLATE_CASE_UPDATE_KEYS: z
     .string()

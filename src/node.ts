@@ -9,6 +9,7 @@ import { migrateToLatest } from './store/migrate'
 import { ensureAdmin } from './use-cases/ensure-admin'
 import { startDeadlineSweep } from './jobs/deadline-sweep'
 import { startWechatDelivery } from './jobs/start-wechat-delivery'
+import { menuSyncFor, startMenuSync } from './jobs/sync-wechat-menu'
 import { openStore } from './store/open-database'
 import { photosOnDisk } from './store/photos-on-disk'
 
@@ -34,11 +35,13 @@ async function main(): Promise<void> {
   })
   await migrateToLatest(store.db, store.schema)
   await ensureAdmin(store.db, config.ADMIN_PASSWORD, logger, new Date())
+  const wechatMenu = menuSyncFor(config, store.db, logger)
   const deps = {
     store,
     reference: createReferenceCache(),
     photos: photosOnDisk(config.DATA_DIR),
     config,
+    wechatMenu,
     logger,
     now: () => new Date(),
   }
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   const stopSweep = startDeadlineSweep(store, (err) =>
     logger.error('deadline sweep failed', { error: String(err) }),
   )
+  const stopMenuSync = wechatMenu ? startMenuSync(store, wechatMenu, logger) : () => undefined
 
   // the bot can take seconds to load: until it is up, a signal stops everything else
   const later: { wechaty?: Awaited<ReturnType<typeof startWechaty>>; stopDelivery: () => void } = {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info('stopping', { signal })
     stopSweep()
+    stopMenuSync()
     later.stopDelivery()
     void later.wechaty?.stop().catch(() => undefined)
     server.close(() => void store.close().then(() => process.exit(0)))

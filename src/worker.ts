@@ -10,6 +10,7 @@ import type { AppEnv } from './http/env'
 import { runSweeps } from './jobs/deadline-sweep'
 import { deliverDueNotifications, type Sender } from './jobs/deliver-notifications'
 import { deliveryOptions, wechatSenders } from './jobs/start-wechat-delivery'
+import { menuSyncFor, syncWechatMenu, type MenuSync } from './jobs/sync-wechat-menu'
 import { consoleLogger } from './console-logger'
 import type { Logger } from './logger'
 import { openD1Store, type D1Like } from './store/d1'
@@ -32,6 +33,8 @@ interface Instance {
   config: Config
   /** the channels notifications are pushed on (the Official Account when configured) */
   senders: Record<string, Sender>
+  /** keeps the Official Account's menu in step with the published surveys, when configured */
+  wechatMenu: MenuSync | undefined
   store: Store
   logger: Logger
   /** creates the first admin from ADMIN_PASSWORD once per isolate, before the first request */
@@ -50,10 +53,12 @@ function instanceFor(env: Env): Instance {
   const config = parseConfig({ NODE_ENV: 'production', ...variables })
   const logger = consoleLogger(config.LOG_LEVEL)
   const store = openD1Store(env.DB)
+  const wechatMenu = menuSyncFor(config, store.db, logger)
   const app = createApp({
     store,
     reference: createReferenceCache(),
     config,
+    wechatMenu,
     logger,
     now: () => new Date(),
   })
@@ -61,7 +66,7 @@ function instanceFor(env: Env): Instance {
     logger.error('admin account not created', { error: String(err) }),
   )
   const senders = wechatSenders(store, config, logger)
-  instance = { app, config, senders, store, logger, ready }
+  instance = { app, config, senders, wechatMenu, store, logger, ready }
   instances.set(env, instance)
   return instance
 }
@@ -87,7 +92,7 @@ export default {
 
   /** every minute (wrangler.toml): the deadline and unrated-case sweeps, then the outbox */
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
-    const { store, logger, senders, config } = instanceFor(env)
+    const { store, logger, senders, config, wechatMenu } = instanceFor(env)
     const now = new Date(controller.scheduledTime)
     ctx.waitUntil(
       runSweeps(store, now).catch((err) =>
@@ -98,6 +103,12 @@ export default {
       ctx.waitUntil(
         deliverDueNotifications(store, deliveryOptions(config, senders), now).catch((err) =>
           logger.error('notification delivery failed', { error: String(err) }),
+        ),
+      )
+    if (wechatMenu)
+      ctx.waitUntil(
+        syncWechatMenu(store, wechatMenu, now).catch((err) =>
+          logger.error('wechat menu sync failed', { error: String(err) }),
         ),
       )
   },

@@ -76,6 +76,12 @@ describe('who may do what on the staff API', () => {
     [
       'POST',
       '/api/v1/cases/:case/actions',
+      stale({ action: 'reroute', department: 'tianning-branch', reason: '属天宁' }),
+      { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
+    ],
+    [
+      'POST',
+      '/api/v1/cases/:case/actions',
       stale({ action: 'merge', into: 'CZ20261127-0001' }),
       { ...everyone(409), handler: 403, otherHandler: 404, analyst: 403 },
     ],
@@ -102,6 +108,12 @@ describe('who may do what on the staff API', () => {
     ['GET', '/api/v1/calendar/status', undefined, everyone(200)],
     ['GET', '/api/v1/calendar/2027', undefined, everyone(200)],
     ['PUT', '/api/v1/calendar/2027', {}, { ...everyone(403), admin: 400 }],
+    // public surveys: analysts read them; only admins write them and the WeChat menu
+    ['GET', '/api/v1/public-surveys', undefined, { ...everyone(403), admin: 200, analyst: 200 }],
+    ['POST', '/api/v1/public-surveys', {}, { ...everyone(403), admin: 400 }],
+    ['GET', '/api/v1/wechat/menu', undefined, { ...everyone(403), admin: 200 }],
+    // no Official Account is configured here: an admin is told so, everyone else is refused
+    ['POST', '/api/v1/wechat/menu/sync', undefined, { ...everyone(403), admin: 409 }],
   ]
 
   it.each(matrix)('%s %s %j', async (method, path, body, expected) => {

@@ -115,6 +115,49 @@ describeEachDialect('handlers work cases through the API', (open) => {
     })
   })
 
+  it('lets the supervisor send a returned case to the branch that should have it (改派)', async () => {
+    const { number } = await fileInWujin()
+    await act('wang', number, { action: 'accept', version: 1 })
+    await act('wang', number, { action: 'return', version: 2, reason: '地址实为天宁区' })
+    clock.now = new Date('2026-12-14T02:00:00Z')
+    // a handler asks by returning it; only a lead sends it elsewhere in the bureau
+    const byHandler = {
+      action: 'reroute',
+      version: 3,
+      department: 'tianning-branch',
+      reason: '属天宁',
+    }
+    expect((await act('wang', number, byHandler)).status).toBe(403)
+    // not to an agency outside the bureau (that is 转办), nor to where it already is
+    for (const department of ['police', 'wujin-branch', 'nowhere']) {
+      const refused = await act('zhao', number, { ...byHandler, department })
+      expect(refused.status).toBe(400)
+      expect((await refused.json()).error.message).toMatch(
+        /改派只能派给本局的其他部门:.*tianning-branch/,
+      )
+    }
+    const moved = await act('zhao', number, byHandler)
+    expect(moved.status).toBe(200)
+    expect(await moved.json()).toMatchObject({
+      status: 'new',
+      department: 'tianning-branch',
+      assignee: null,
+      deadlines: { accept: '2026-12-15T15:59:59.000Z' },
+    })
+    // it leaves the Wujin queue and is in Tianning's, with the whole story
+    expect((await app.request(`/api/v1/cases/${number}`, { headers: as('wang') })).status).toBe(404)
+    const there = await (await app.request('/api/v1/cases', { headers: as('li') })).json()
+    expect(there.items.map((c: { number: string }) => c.number)).toEqual([number])
+    const detail = await (
+      await app.request(`/api/v1/cases/${number}`, { headers: as('li') })
+    ).json()
+    expect(detail.timeline.slice(-2)).toMatchObject([
+      { action: 'return', note: '地址实为天宁区' },
+      { action: 'reroute', actor: 'staff:zhao', note: 'tianning-branch:属天宁' },
+    ])
+    expect(detail.allowedActions).toContain('accept')
+  })
+
   it('gives a reopened case a new resolution deadline', async () => {
     const { number } = await resolveInWujin()
     clock.now = new Date('2026-12-21T02:00:00Z')

@@ -96,6 +96,7 @@ describeEachDialect('the statistics API', (open) => {
 
   it('gives trends of this year and last side by side, by quarter and by district', async () => {
     await fixture()
+    t.clock.now = new Date('2026-12-20T02:00:00Z')
     const byCategory = await get('trends?year=2026&by=category&period=quarter')
     expect(byCategory.periods).toEqual(['Q1', 'Q2', 'Q3', 'Q4'])
     expect(byCategory.series[0]).toMatchObject({
@@ -112,6 +113,15 @@ describeEachDialect('the statistics API', (open) => {
     expect(wujin.series[0].thisYear.slice(0, 6)).toEqual([1, 0, 0, 0, 0, 1])
     // while 2026 runs (November), it is compared with 2025 up to November: B (December) is left out
     t.clock.now = new Date('2026-11-28T02:00:00Z')
+    const running = await get('trends?year=2026&by=category&period=quarter')
+    expect(running.comparedThrough).toBe('2025-11')
+    expect(running.series[0]).toMatchObject({
+      key: 'air',
+      count: 2,
+      lastYear: [0, 0, 0, 1], // drawn in full
+      lastYearCount: 0, // compared like for like
+      yoy: null,
+    })
     const soFar = await get('summary?year=2026&district=武进区')
     expect(soFar.total).toEqual({ count: 2, lastYear: 0, yoy: null })
     expect(soFar.text).toMatch(/^2026年武进区共受理生态环境投诉2件/)

@@ -53,6 +53,12 @@ const actionBody = z.discriminatedUnion('action', [
     assignee: z.string().trim().min(1).max(64),
   }),
   z.strictObject({ action: z.literal('return'), version, reason }),
+  z.strictObject({
+    action: z.literal('reroute'),
+    version,
+    department: z.string().min(1).max(64),
+    reason,
+  }),
   z.strictObject({ action: z.literal('start'), version }),
   z.strictObject({
     action: z.literal('extend'),

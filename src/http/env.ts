@@ -1,4 +1,5 @@
 import type { Config } from '../config'
+import type { MenuSync } from '../jobs/sync-wechat-menu'
 import type { Logger } from '../logger'
 import type { Store } from '../store/open-database'
 import type { PhotoStore } from '../store/photos-on-disk'
@@ -12,6 +13,8 @@ export interface Deps {
   /** where photos go; absent where the runtime has no storage for them */
   photos?: PhotoStore
   config: Config
+  /** the Official Account's menu; absent: built from the configuration when it names an account */
+  wechatMenu?: MenuSync
   logger: Logger
   now: () => Date
 }

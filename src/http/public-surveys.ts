@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { fitsSubButton, MENU_SURVEY_LIMIT } from '../channels/wechat/build-menu'
 import { percent, ratingFigures } from '../domain/trends/figures'
 import { AppError } from '../errors'
+import { syncWechatMenu, type MenuSync } from '../jobs/sync-wechat-menu'
 import {
   addSurveyResponse,
   createPublicSurvey,
@@ -12,6 +14,7 @@ import {
   moveSurvey,
   surveyAnswers,
 } from '../store/public-surveys'
+import { menuSurveys } from '../store/wechat-menus'
 import type { PublicSurvey } from '../store/schema'
 import { requireRole, staffSession } from './auth'
 import type { AppEnv, Deps } from './env'
@@ -40,6 +43,12 @@ export type SurveyQuestion = z.infer<typeof questionSchema>
 
 const surveyBody = z.strictObject({
   title: z.string().trim().min(1).max(100),
+  menuLabel: z
+    .string()
+    .trim()
+    .min(1)
+    .refine(fitsSubButton, '菜单名称最多 8 个汉字(或 16 个字母、数字)')
+    .optional(),
   questions: z
     .array(questionSchema)
     .min(1)
@@ -61,13 +70,16 @@ export const allowedAnswers = (q: SurveyQuestion): readonly string[] =>
 
 export const questionsOf = (s: PublicSurvey) => JSON.parse(s.questions) as SurveyQuestion[]
 
-function surveyView(s: PublicSurvey) {
+function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>) {
   return {
     id: s.id,
     slug: s.slug,
     title: s.title,
+    menuLabel: s.menu_label,
     questions: questionsOf(s),
     status: s.status,
+    link: `/surveys/${s.slug}`,
+    inMenu: inMenu.has(s.id),
     createdBy: s.created_by,
     createdAt: s.created_at,
     publishedAt: s.published_at,
@@ -103,7 +115,7 @@ export function surveyResults(questions: SurveyQuestion[], answers: Record<strin
  * Public satisfaction surveys (SPEC §5, issue 7): admins write and publish them, admins and
  * analysts read the results; residents answer anonymously, once per browser.
  */
-export function publicSurveyRoutes(deps: Deps) {
+export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
   const app = new Hono<AppEnv>()
   const staff = staffSession(deps)
   const adminOnly = requireRole('admin')
@@ -112,6 +124,13 @@ export function publicSurveyRoutes(deps: Deps) {
     deps.config
   // as for the chat: RATE_LIMIT_PER_MINUTE=0 turns it off
   const byAddress = rateLimit(perSession > 0 ? perAddress : 0, clientAddress, deps.now)
+
+  /** The surveys the WeChat menu links to (none when the account or public address is unset). */
+  async function inMenu(): Promise<ReadonlySet<number>> {
+    if (!menu || !deps.config.PUBLIC_BASE_URL) return new Set()
+    const published = await menuSurveys(deps.store.db)
+    return new Set(published.slice(0, MENU_SURVEY_LIMIT).map((s) => s.id))
+  }
 
   async function existing(raw: string) {
     const id = z.coerce
@@ -150,7 +169,10 @@ export function publicSurveyRoutes(deps: Deps) {
 
   app.get('/', staff, readers, async (c) => {
     const rows = await listPublicSurveys(deps.store.db)
-    return c.json({ items: rows.map((r) => ({ ...surveyView(r), responses: r.responses })) })
+    const linked = await inMenu()
+    return c.json({
+      items: rows.map((r) => ({ ...surveyView(r, linked), responses: r.responses })),
+    })
   })
 
   app.post('/', staff, adminOnly, async (c) => {
@@ -159,12 +181,13 @@ export function publicSurveyRoutes(deps: Deps) {
       createPublicSurvey(trx, {
         slug: randomBytes(6).toString('base64url'),
         title: body.title,
+        menuLabel: body.menuLabel ?? null,
         questions: JSON.stringify(body.questions),
         createdBy: c.get('staff').username,
         at: deps.now().toISOString(),
       }),
     )
-    return c.json(surveyView(survey), 201)
+    return c.json(surveyView(survey, new Set()), 201)
   })
 
   for (const [action, from, to, refusal] of [
@@ -177,7 +200,14 @@ export function publicSurveyRoutes(deps: Deps) {
         moveSurvey(trx, survey.id, from, to, deps.now().toISOString()),
       )
       if (!moved) throw new AppError('INVALID_TRANSITION', refusal)
-      return c.json(surveyView(moved))
+      // after the commit: the menu follows now; should WeChat refuse, the sync job retries
+      const menuSync = menu
+        ? await syncWechatMenu(deps.store, menu, deps.now()).catch((err: unknown) => {
+            deps.logger.warn('wechat menu sync failed', { error: String(err) })
+            return 'failed' as const
+          })
+        : 'not_configured'
+      return c.json({ ...surveyView(moved, await inMenu()), menuSync })
     })
 
   app.get('/:id/results', staff, readers, async (c) => {

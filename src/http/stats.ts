@@ -60,12 +60,16 @@ export function statsRoutes(deps: Deps) {
     district: q.district,
   })
   const lastYearOf = (s: Scope): Scope => ({ ...s, year: s.year - 1 })
-  /** last year up to this month when the year is not over yet, so the change is like for like */
-  const samePeriodLastYear = (s: Scope): Scope => {
+  /** "MM" of the current month while the year runs; undefined for a year that is over */
+  const runningThrough = (year: number): string | undefined => {
     const today = shanghaiDay(deps.now())
-    const current = Number(today.slice(0, 4)) === s.year
-    return { ...lastYearOf(s), through: current ? today.slice(5, 7) : undefined }
+    return Number(today.slice(0, 4)) === year ? today.slice(5, 7) : undefined
   }
+  /** last year up to this month when the year is not over yet, so the change is like for like */
+  const samePeriodLastYear = (s: Scope): Scope => ({
+    ...lastYearOf(s),
+    through: runningThrough(s.year),
+  })
 
   app.get('/summary', async (c) => {
     const query = readQuery(c, statsQuery)
@@ -97,7 +101,13 @@ export function statsRoutes(deps: Deps) {
       monthlyCounts(db, scope, query.by),
       monthlyCounts(db, lastYearOf(scope), query.by),
     ])
-    const series = sideBySide({ thisYear, lastYear }, query.period, (k) => labelOf(query.by, k))
+    const through = runningThrough(scope.year)
+    const series = sideBySide(
+      { thisYear, lastYear },
+      query.period,
+      (k) => labelOf(query.by, k),
+      through,
+    )
     const total = sideBySide(
       {
         thisYear: thisYear.map((r) => ({ ...r, key: 'total' })),
@@ -105,6 +115,7 @@ export function statsRoutes(deps: Deps) {
       },
       query.period,
       () => '合计',
+      through,
     )
     return {
       year: scope.year,
@@ -113,6 +124,8 @@ export function statsRoutes(deps: Deps) {
       by: query.by,
       period: query.period,
       periods: periodsOf(query.period),
+      /** the last month of last year that count, lastYearCount and yoy compare with */
+      comparedThrough: `${scope.year - 1}-${through ?? '12'}`,
       series,
       total: total[0] ?? null,
     }

@@ -1,4 +1,4 @@
-import { createWechatApi } from '../channels/wechat/api-client'
+import { officialAccountApi } from '../channels/wechat/api-client'
 import { officialAccountSender } from '../channels/wechat/send-notification'
 import type { Config } from '../config'
 import type { Logger } from '../logger'
@@ -20,15 +20,8 @@ export function wechatSenders(
   extra: Record<string, Sender> = {},
 ): Record<string, Sender> {
   const senders: Record<string, Sender> = { ...extra }
-  if (config.WECHAT_APPID && config.WECHAT_APPSECRET) {
-    const api = createWechatApi({
-      base: config.WECHAT_API_BASE,
-      appId: config.WECHAT_APPID,
-      appSecret: config.WECHAT_APPSECRET,
-      db: store.db,
-      logger,
-      now: () => new Date(),
-    })
+  const api = officialAccountApi(config, store.db, logger)
+  if (api) {
     const keys = config.WECHAT_TEMPLATE_CASE_UPDATE_KEYS.split(',') as [
       string,
       string,

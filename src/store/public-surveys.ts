@@ -24,13 +24,21 @@ export async function listPublicSurveys(db: Db): Promise<(PublicSurvey & { respo
 
 export async function createPublicSurvey(
   db: Db,
-  fields: { slug: string; title: string; questions: string; createdBy: string; at: string },
+  fields: {
+    slug: string
+    title: string
+    menuLabel?: string | null
+    questions: string
+    createdBy: string
+    at: string
+  },
 ): Promise<PublicSurvey> {
   return db
     .insertInto('public_surveys')
     .values({
       slug: fields.slug,
       title: fields.title,
+      menu_label: fields.menuLabel ?? null,
       questions: fields.questions,
       status: 'draft',
       created_by: fields.createdBy,

@@ -268,6 +268,23 @@ export interface PublicSurveyTable {
   created_by: string
   created_at: string
   published_at: string | null
+  /** its short name in the WeChat menu; null: the title, shortened */
+  menu_label: string | null
+}
+
+/** Per AppID, the custom menu last pushed to WeChat and how the latest push went. */
+export interface WechatMenuTable {
+  app_id: string
+  /** JSON of the menu WeChat accepted last; null before the first push */
+  pushed_menu: string | null
+  pushed_at: string | null
+  last_attempt_at: string | null
+  last_error: string | null
+  failures: Generated<number>
+  /** after a failure, no automatic push before this time */
+  next_attempt_at: string
+  lease_owner: string | null
+  lease_until: string | null
 }
 
 export interface PublicSurveyResponseTable {
@@ -303,6 +320,7 @@ export interface Database {
   calendar_days: CalendarDayTable
   public_surveys: PublicSurveyTable
   public_survey_responses: PublicSurveyResponseTable
+  wechat_menus: WechatMenuTable
 }
 
 export type Department = Selectable<DepartmentTable>
@@ -320,6 +338,7 @@ export type NotificationDelivery = Selectable<NotificationDeliveryTable>
 export type Staff = Selectable<StaffTable>
 export type NewCaseEvent = Insertable<CaseEventTable>
 export type PublicSurvey = Selectable<PublicSurveyTable>
+export type WechatMenuRow = Selectable<WechatMenuTable>
 
 /** A database handle or an open transaction: repositories take either as their first argument. */
 export type Db = Kysely<Database>

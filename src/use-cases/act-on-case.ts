@@ -54,7 +54,7 @@ export async function actOnCase(
     }
     if (action.action === 'transfer') {
       const agency = reference.departments.get(action.agency)
-      // a branch is reached by return and re-routing; transfer hands the case outside the bureau
+      // another branch is reached by reroute; transfer hands the case outside the bureau
       if (agency?.kind !== 'agency') {
         const agencies = [...reference.departments.values()].filter((d) => d.kind === 'agency')
         throw new AppError(
@@ -64,6 +64,19 @@ export async function actOnCase(
       }
       change.department_id = agency.id
     }
+    if (action.action === 'reroute') {
+      const target = reference.departments.get(action.department)
+      if (!target || target.kind === 'agency' || target.id === row.department_id) {
+        const branches = [...reference.departments.values()].filter(
+          (d) => d.kind !== 'agency' && d.id !== row.department_id,
+        )
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `改派只能派给本局的其他部门:${branches.map((d) => `${d.id}(${d.name})`).join('、')}`,
+        )
+      }
+      change.department_id = target.id
+    }
     if (action.action === 'merge') {
       const primary = await caseFor(trx, staff, action.into)
       if (!primary || primary.id === row.id || !MERGE_TARGETS.includes(primary.status)) {
@@ -71,11 +84,12 @@ export async function actOnCase(
       }
       change.merged_into_id = primary.id
     }
-    if (action.action === 'return' || action.action === 'reopen') {
+    if (action.action === 'return' || action.action === 'reroute' || action.action === 'reopen') {
       const c = { ...row, urgent: row.urgent === 1 }
+      const restart = action.action === 'reopen' ? 'reopen' : 'return'
       Object.assign(
         change,
-        restartedDeadlines(reference.rules, c, action.action, now, reference.schedule),
+        restartedDeadlines(reference.rules, c, restart, now, reference.schedule),
       )
     }
     if (t.to === 'closed') change.closed_at = now.toISOString()

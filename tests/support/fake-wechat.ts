@@ -12,12 +12,16 @@ export interface FakeCall {
 /**
  * WeChat's API as far as the service uses it, on a random local port: it hands out access
  * tokens (TOKEN-1, TOKEN-2, …), refuses a call with a token it did not hand out or has expired
- * (40001), and answers the next send with whatever errcodes a test queued.
+ * (40001), and answers the next send or menu with whatever errcodes a test queued.
  */
 export async function startFakeWechat(appSecret: string) {
   const calls: FakeCall[] = []
   const valid = new Set<string>()
-  const queued: { custom: number[]; template: number[] } = { custom: [], template: [] }
+  const queued: { custom: number[]; template: number[]; menu: number[] } = {
+    custom: [],
+    template: [],
+    menu: [],
+  }
   let issued = 0
   let tokenDelayMs = 0
 
@@ -51,7 +55,11 @@ export async function startFakeWechat(appSecret: string) {
             errmsg: `invalid credential, access_token is invalid or not latest: ${token}`,
           })
         }
-        const kind = url.pathname.endsWith('/custom/send') ? 'custom' : 'template'
+        const kind = url.pathname.endsWith('/custom/send')
+          ? 'custom'
+          : url.pathname === '/cgi-bin/menu/create'
+            ? 'menu'
+            : 'template'
         const errcode = queued[kind].shift() ?? 0
         call.errcode = errcode
         if (errcode === 500) return answer({ error: 'busy' }, 500)
@@ -70,6 +78,11 @@ export async function startFakeWechat(appSecret: string) {
     /** the messages WeChat accepted */
     sent: (kind: 'custom' | 'template') =>
       calls.filter((c) => c.path === `/cgi-bin/message/${kind}/send` && c.errcode === 0),
+    /** the custom menus WeChat accepted, oldest first */
+    menus: () =>
+      calls
+        .filter((c) => c.path === '/cgi-bin/menu/create' && c.errcode === 0)
+        .map((c) => c.body as { button: { name: string; sub_button?: { url?: string }[] }[] }),
     /** WeChat invalidates every token it handed out (as when another tool fetched a new one). */
     expireTokens: () => valid.clear(),
     slowTokens: (ms: number) => (tokenDelayMs = ms),

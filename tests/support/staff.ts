@@ -40,10 +40,12 @@ export async function signInStaff(
 export async function staffApp(
   store: Store,
   people: readonly (readonly [string, Staff['role'], string | null])[],
+  env: Record<string, string> = {},
 ) {
   const { app, clock } = testApp(store, {
     LOGIN_ATTEMPTS_PER_MINUTE: '0',
     STAFF_SESSION_HOURS: '720',
+    ...env,
   })
   const tokens = await signInStaff(store, app, people)
   /** A JSON request as one of them; the status and the JSON reply. */

@@ -1,5 +1,7 @@
+import type { Config } from '../../config'
 import type { Logger } from '../../logger'
 import type { Db } from '../../store/schema'
+import type { OfficialAccountMenu } from './build-menu'
 import {
   claimTokenRefresh,
   readAccessToken,
@@ -49,6 +51,8 @@ export interface WechatApi {
   sendText(openId: string, content: string): Promise<void>
   /** A template message, for when the customer-service window has closed. */
   sendTemplate(openId: string, message: TemplateMessage): Promise<void>
+  /** Replaces the account's whole custom menu. */
+  createMenu(menu: OfficialAccountMenu): Promise<void>
 }
 
 interface WechatAnswer {
@@ -181,7 +185,26 @@ export function createWechatApi(o: WechatApiOptions): WechatApi {
         ...(m.url ? { url: m.url } : {}),
         data: Object.fromEntries(Object.entries(m.data).map(([k, value]) => [k, { value }])),
       }),
+    createMenu: (menu) => call('/cgi-bin/menu/create', menu),
   }
+}
+
+/** The Official Account's API when its AppID and AppSecret are configured, else undefined. */
+export function officialAccountApi(
+  config: Config,
+  db: Db,
+  logger: Logger,
+): (WechatApi & { appId: string }) | undefined {
+  if (!config.WECHAT_APPID || !config.WECHAT_APPSECRET) return undefined
+  const api = createWechatApi({
+    base: config.WECHAT_API_BASE,
+    appId: config.WECHAT_APPID,
+    appSecret: config.WECHAT_APPSECRET,
+    db,
+    logger,
+    now: () => new Date(),
+  })
+  return { ...api, appId: config.WECHAT_APPID }
 }
 
 /** Why a request failed, without its URL (which carries the secret or the token). */

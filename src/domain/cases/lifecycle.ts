@@ -28,6 +28,7 @@ export type CaseAction =
   | { action: 'transfer'; agency: string; reason: string }
   | { action: 'assign'; assignee: string }
   | { action: 'return'; reason: string }
+  | { action: 'reroute'; department: string; reason: string }
   | { action: 'start' }
   | { action: 'extend'; days: number; reason: string }
   | { action: 'resolve'; reply: string }
@@ -68,6 +69,8 @@ const RULES: Record<ActionName, Rule> = {
     public: false,
   },
   return: { from: ['accepted', 'assigned'], to: 'new', roles: STAFF, public: false },
+  // 改派: a lead sends a misrouted or returned case to the bureau department that should have it
+  reroute: { from: ['new', 'accepted', 'assigned'], to: 'new', roles: LEADS, public: false },
   start: { from: ['assigned'], to: 'in_progress', roles: STAFF, public: false },
   extend: { from: ['accepted', 'assigned', 'in_progress'], roles: STAFF, public: true },
   resolve: { from: ['assigned', 'in_progress'], to: 'resolved', roles: STAFF, public: true },
@@ -119,6 +122,8 @@ function noteOf(a: CaseAction): string | null {
       return a.reason
     case 'transfer':
       return `${a.agency}:${a.reason}`
+    case 'reroute':
+      return `${a.department}:${a.reason}`
     case 'assign':
       return a.assignee
     case 'extend':
@@ -165,6 +170,7 @@ export function transition(state: CaseState, a: CaseAction, role: Role): Transit
     case 'assign':
       return { ...base, assignee: a.assignee }
     case 'return':
+    case 'reroute':
       return { ...base, assignee: null }
     case 'escalate':
       return { ...base, escalated: true }

@@ -102,29 +102,34 @@ export interface Series {
   thisYear: number[]
   lastYear: number[]
   count: number
+  /** last year up to the same month while this year runs, else all of it */
   lastYearCount: number
   yoy: number | null
 }
 
 /**
  * This year's and last year's counts per period, side by side, for each key either year has;
- * the largest this year first.
+ * the largest this year first. `count` and `lastYearCount` (and so `yoy`) compare like for like:
+ * while a year runs, last year is counted up to the same month (`through`, "MM"); the per-period
+ * arrays keep all of last year, to draw it.
  */
 export function sideBySide(
   rows: { thisYear: readonly MonthCount[]; lastYear: readonly MonthCount[] },
   period: Period,
   label: (key: string) => string,
+  through?: string,
 ): Series[] {
   const periods = periodsOf(period)
-  const byKey = new Map<string, { thisYear: number[]; lastYear: number[] }>()
+  const byKey = new Map<string, { thisYear: number[]; lastYear: number[]; compared: number }>()
   for (const year of ['thisYear', 'lastYear'] as const) {
     for (const r of rows[year]) {
       let s = byKey.get(r.key)
       if (!s) {
-        s = { thisYear: periods.map(() => 0), lastYear: periods.map(() => 0) }
+        s = { thisYear: periods.map(() => 0), lastYear: periods.map(() => 0), compared: 0 }
         byKey.set(r.key, s)
       }
       s[year][periods.indexOf(periodOf(r.month, period))]! += r.n
+      if (year === 'lastYear' && (!through || r.month.slice(5, 7) <= through)) s.compared += r.n
     }
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
@@ -132,10 +137,11 @@ export function sideBySide(
     .map(([key, s]) => ({
       key,
       label: label(key),
-      ...s,
+      thisYear: s.thisYear,
+      lastYear: s.lastYear,
       count: sum(s.thisYear),
-      lastYearCount: sum(s.lastYear),
-      yoy: yoy(sum(s.thisYear), sum(s.lastYear)),
+      lastYearCount: s.compared,
+      yoy: yoy(sum(s.thisYear), s.compared),
     }))
     .sort(
       (a, b) => b.count - a.count || b.lastYearCount - a.lastYearCount || (a.key < b.key ? -1 : 1),

@@ -13,8 +13,15 @@ export interface Labelled {
   urgent: boolean
 }
 
-/** Reads a split of the labelled corpus: `train` for fitting, `heldout` only for evaluation. */
-export function loadCorpus(split: 'train' | 'heldout'): Labelled[] {
+/**
+ * The corpus splits: `train` for fitting; `heldout` and `fresh` only for evaluation. `fresh` was
+ * written after the classifier, by someone who had not read its lexicon, model or corpus.
+ */
+export const SPLITS = ['train', 'heldout', 'fresh'] as const
+export type Split = (typeof SPLITS)[number]
+
+/** Reads one split of the labelled corpus. */
+export function loadCorpus(split: Split): Labelled[] {
   const file = fileURLToPath(new URL(`./${split}.jsonl`, import.meta.url))
   return readFileSync(file, 'utf8')
     .split('\n')
