@@ -3,12 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashPassword } from '../src/domain/staff/password'
 import { insertStaff } from '../src/store/staff'
 import { browserAvailable, launchBrowser, startServer } from './support/browser'
+import { startFakeWechat } from './support/fake-wechat'
 import { STAFF_PASSWORD } from './support/staff'
 import { countRows, dialects, migratedStore, type TestStore } from './support/stores'
+
+const SECRET = 'appsecret-7f3e9c1d2b'
 
 describe.runIf(browserAvailable)('public surveys in the console, in a real browser', () => {
   let store: TestStore
   let server: Awaited<ReturnType<typeof startServer>>
+  let wechat: Awaited<ReturnType<typeof startFakeWechat>>
   beforeAll(async () => {
     store = await migratedStore(dialects[0]!.open)
     const passwordHash = await hashPassword(STAFF_PASSWORD)
@@ -25,10 +29,18 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
         passwordHash,
         now: new Date(),
       })
-    server = await startServer(store)
+    // an Official Account (WeChat's API faked locally), so published surveys go into its menu
+    wechat = await startFakeWechat(SECRET)
+    server = await startServer(store, {
+      WECHAT_APPID: 'wx134c8103faa5a59e',
+      WECHAT_APPSECRET: SECRET,
+      WECHAT_API_BASE: wechat.base,
+      PUBLIC_BASE_URL: 'https://hb.changzhou.example.gov.cn',
+    })
   })
   afterAll(async () => {
     await server?.close()
+    await wechat?.close()
     await store?.cleanup()
   })
 
@@ -50,6 +62,8 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
     const { context, page } = await signIn('root')
     try {
       await page.getByLabel('问卷标题').fill(TITLE)
+      await page.getByLabel('菜单名称(选填)').fill('年度满意度调查问卷')
+      await page.locator('#menu-label-hint', { hasText: '菜单名称太长' }).waitFor()
       await page.getByRole('button', { name: '添加选择题' }).click()
       await page.getByLabel('第1题 题目').fill('您最关心哪类环境问题?')
       await page.getByLabel('第1题 选项1').fill('大气')
@@ -64,11 +78,14 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       // the server refuses the repeated option; its message shows and nothing typed is lost
       await page.getByRole('button', { name: '保存为草稿' }).click()
       await page.locator('#builder-error', { hasText: '选项不能重复' }).waitFor()
+      expect(await page.locator('#builder-error').textContent()).toContain('菜单名称最多 8 个汉字')
       expect(await page.getByLabel('问卷标题').inputValue()).toBe(TITLE)
+      expect(await page.getByLabel('菜单名称(选填)').inputValue()).toBe('年度满意度调查问卷')
       expect(await page.getByLabel('第2题 题目').inputValue()).toBe('您最关心哪类环境问题?')
       expect(await page.getByLabel('第2题 选项2').inputValue()).toBe('大气')
       expect(await countRows(store, 'public_surveys')).toBe(0)
 
+      await page.getByLabel('菜单名称(选填)').fill('年度满意度')
       await page.getByLabel('第2题 选项2').fill('噪声')
       await page.getByRole('button', { name: '添加选项' }).click()
       await page.getByLabel('第2题 选项3').fill('水')
@@ -79,6 +96,16 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
 
       await row(page, TITLE).getByRole('button', { name: '发布' }).click()
       await row(page, TITLE).filter({ hasText: '已发布' }).waitFor()
+      // published: in the account's menu under 问卷调查, pushed to WeChat at once
+      await row(page, TITLE).filter({ hasText: '在微信菜单中' }).waitFor()
+      const menu = page.locator('#wechat-menu')
+      await menu.locator('.menu-state', { hasText: '已同步到公众号' }).waitFor()
+      expect(await menu.locator('.menu-button').allInnerTexts()).toEqual([
+        '我要投诉',
+        '查询进度\n评价办理\n我的投诉',
+        '年度满意度\n问卷调查',
+      ])
+      expect(wechat.menus()).toHaveLength(1)
       const link = await row(page, TITLE).locator('.link-field').inputValue()
       expect(link).toMatch(new RegExp(`^${server.url}/surveys/[\\w-]+$`))
 
@@ -113,6 +140,15 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       await page.getByLabel('第2题 选项1').fill('白天')
       await page.getByLabel('第2题 选项2').fill('夜间(22时至次日6时)')
       await page.screenshot({ path: 'docs/screenshots/console-surveys.png', fullPage: true })
+
+      // WeChat refuses a push the admin asks for: its reason shows, the menu stays as it was
+      wechat.queued.menu.push(45064)
+      await page.getByRole('button', { name: '立即同步到公众号' }).click()
+      await page.locator('#wechat-menu [role=status]', { hasText: '微信未接受菜单' }).waitFor()
+      await page.locator('#wechat-menu', { hasText: '上次同步失败' }).waitFor()
+      await page.getByRole('button', { name: '立即同步到公众号' }).click()
+      await page.locator('#wechat-menu [role=status]', { hasText: '菜单已同步到公众号' }).waitFor()
+      expect(wechat.menus()).toHaveLength(2)
 
       await row(page, TITLE).getByRole('link', { name: '查看结果' }).click()
       await page.locator('#responses', { hasText: '共收到 3 份答卷' }).waitFor()
@@ -156,6 +192,7 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       await page.getByRole('link', { name: '问卷调查' }).click()
       await row(page, TITLE).waitFor()
       expect(await page.locator('#builder').isVisible()).toBe(false)
+      expect(await page.locator('#wechat-menu').isVisible()).toBe(false)
       expect(await row(page, TITLE).getByRole('button').allTextContents()).toEqual(['复制'])
       expect(await page.getByRole('link', { name: '问卷调查' }).isVisible()).toBe(true)
       await row(page, TITLE).getByRole('link', { name: '查看结果' }).click()
@@ -179,6 +216,23 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       expect(await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)).toBe(401)
     } finally {
       await context.close()
+    }
+  }, 60_000)
+  it('tells an admin when no Official Account is configured, and offers no push', async () => {
+    const plain = await startServer(store)
+    const context = await launchBrowser({ width: 1280, height: 900 })
+    try {
+      const page = await context.newPage()
+      await page.goto(`${plain.url}/console/surveys`)
+      await page.getByLabel('用户名').fill('root')
+      await page.getByLabel('密码').fill(STAFF_PASSWORD)
+      await page.getByRole('button', { name: '登录' }).click()
+      await page.locator('#wechat-menu', { hasText: '未配置公众号' }).waitFor()
+      expect(await page.getByRole('button', { name: '立即同步到公众号' }).count()).toBe(0)
+      expect(await row(page, TITLE).textContent()).not.toContain('在微信菜单中')
+    } finally {
+      await context.close()
+      await plain.close()
     }
   }, 60_000)
 })

@@ -150,6 +150,8 @@ describeEachDialect('public satisfaction surveys', (open) => {
       questions: [{ id: 'q1', text: '  ', type: 'rating' }],
     })
     expect(blank.body.error.message).toContain('题目不能为空')
+    const empty = await call('root', 'POST', '', { title: ' ', questions: [] })
+    expect(empty.body.error.message).toMatch(/问卷标题不能为空.*问卷至少要有 1 道题/)
   })
 
   it('lets only admins write surveys and only admins and analysts read results', async () => {

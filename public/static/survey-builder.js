@@ -94,6 +94,16 @@ export function surveyBuilder(form, onSaved) {
       .join(';')
   }
 
+  /** WeChat counts a Chinese character as two, a letter or digit as one; 16 fit a sub-button. */
+  function menuLabelHint() {
+    let width = 0
+    for (const ch of form.elements.menuLabel.value.trim()) width += ch.codePointAt(0) < 0x80 ? 1 : 2
+    const hintText = form.querySelector('#menu-label-hint')
+    hintText.classList.toggle('error-text', width > 16)
+    hintText.textContent =
+      width > 16 ? `菜单名称太长:已占 ${width} 个字母宽,最多 16(8 个汉字)` : hintText.dataset.text
+  }
+
   const optionsOf = (li) =>
     [...li.querySelectorAll('.option input')].map((i) => i.value.trim()).filter(Boolean)
 
@@ -104,10 +114,12 @@ export function surveyBuilder(form, onSaved) {
       text: li.querySelector('.question-text').value,
       ...(li.dataset.type === 'choice' ? { options: optionsOf(li) } : {}),
     }))
-    return { title: form.elements.title.value, questions }
+    const menuLabel = form.elements.menuLabel.value.trim()
+    return { title: form.elements.title.value, ...(menuLabel ? { menuLabel } : {}), questions }
   }
 
   list.addEventListener('input', (event) => hint(event.target.closest('.question')))
+  form.elements.menuLabel.addEventListener('input', menuLabelHint)
   // Enter in a field would save a half-written survey; saving is the button's job
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && event.target.tagName === 'INPUT') event.preventDefault()
@@ -134,8 +146,11 @@ export function surveyBuilder(form, onSaved) {
     form.reset()
     list.replaceChildren()
     renumber()
+    menuLabelHint()
     status.textContent = `「${res.body.title}」已保存为草稿,发布后居民即可填写`
     onSaved(res.body)
   })
+  form.querySelector('#menu-label-hint').dataset.text =
+    form.querySelector('#menu-label-hint').textContent
   renumber()
 }

@@ -6,6 +6,7 @@ import { el } from './dom.js'
 import { surveyBuilder } from './survey-builder.js'
 import { showResults } from './survey-results.js'
 import { callApi, staffSession } from './staff-session.js'
+import { showWechatMenu } from './wechat-menu-panel.js'
 
 const main = document.querySelector('.surveys')
 const labels = {
@@ -19,18 +20,19 @@ const rows = document.getElementById('survey-rows')
 const message = document.getElementById('list-message')
 const builder = document.getElementById('builder')
 const results = document.getElementById('results')
+const menuPanel = document.getElementById('wechat-menu')
 let admin = false
 
 /** The page's 403: handlers and supervisors are told, as on the dashboard, and see nothing else. */
 function deny(text) {
-  for (const part of [listPanel, builder, results]) part.hidden = true
+  for (const part of [listPanel, builder, menuPanel, results]) part.hidden = true
   denied.hidden = false
   denied.textContent = text
 }
 
 function publicLink(s) {
   const url = new URL(`/surveys/${s.slug}`, location.origin).href
-  const field = el('input', { value: url, readOnly: true, size: 34, className: 'link-field' })
+  const field = el('input', { value: url, readOnly: true, size: 30, className: 'link-field' })
   field.setAttribute('aria-label', `「${s.title}」的公开链接`)
   const copy = el('button', {
     type: 'button',
@@ -65,8 +67,12 @@ function move(s, action, label, question) {
     onclick: async () => {
       if (!confirm(question)) return
       const res = await callApi(`/api/v1/public-surveys/${s.id}/${action}`, 'POST')
-      await loadList()
-      message.textContent = res.ok ? '' : res.message
+      await Promise.all([loadList(), showWechatMenu(menuPanel)])
+      message.textContent = res.ok
+        ? res.body.menuSync === 'failed'
+          ? '问卷状态已更新,但公众号菜单暂未同步成功,系统会自动重试(见「微信公众号菜单」)'
+          : ''
+        : res.message
     },
   })
 }
@@ -75,9 +81,24 @@ function row(s) {
   return el(
     'tr',
     { className: `survey-${s.status}` },
-    el('td', { textContent: s.title }),
-    el('td', {}, el('span', { className: 'tag', textContent: labels.statuses[s.status] })),
-    el('td', { textContent: `${s.responses} 份` }),
+    el(
+      'td',
+      {},
+      el('div', { textContent: s.title }),
+      (s.inMenu || s.menuLabel) &&
+        el(
+          'div',
+          { className: 'survey-meta' },
+          s.inMenu && el('span', { className: 'tag in-menu', textContent: '在微信菜单中' }),
+          s.menuLabel && el('small', { className: 'hint', textContent: `菜单名称:${s.menuLabel}` }),
+        ),
+    ),
+    el(
+      'td',
+      { className: 'nowrap' },
+      el('span', { className: 'tag', textContent: labels.statuses[s.status] }),
+    ),
+    el('td', { className: 'nowrap', textContent: `${s.responses} 份` }),
     publicLink(s),
     el(
       'td',
@@ -123,4 +144,5 @@ staffSession(async (user) => {
   if (main.dataset.survey) return loadResults(main.dataset.survey)
   builder.hidden = !admin
   await loadList()
+  if (admin) await showWechatMenu(menuPanel)
 })

@@ -42,7 +42,7 @@ const questionSchema = z.discriminatedUnion('type', [
 export type SurveyQuestion = z.infer<typeof questionSchema>
 
 const surveyBody = z.strictObject({
-  title: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1, '问卷标题不能为空').max(100, '问卷标题最多 100 个字'),
   menuLabel: z
     .string()
     .trim()
@@ -51,8 +51,8 @@ const surveyBody = z.strictObject({
     .optional(),
   questions: z
     .array(questionSchema)
-    .min(1)
-    .max(20)
+    .min(1, '问卷至少要有 1 道题')
+    .max(20, '问卷最多 20 道题')
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, '题号不能重复')
     .refine(
       (qs) => qs.every((q) => q.type !== 'choice' || new Set(q.options).size === q.options.length),

@@ -43,6 +43,20 @@ export function SurveysPage(props: { surveyId?: string }) {
             问卷标题
             <input name="title" required maxlength={100} size={40} />
           </label>
+          <label>
+            菜单名称(选填)
+            <input
+              name="menuLabel"
+              maxlength={16}
+              size={16}
+              placeholder="留空则用标题"
+              aria-describedby="menu-label-hint"
+            />
+          </label>
+          <p id="menu-label-hint" class="hint">
+            发布后问卷会出现在公众号菜单「问卷调查」下,最多 8 个汉字(或 16
+            个字母、数字);留空时用标题,过长会被截短。
+          </p>
           <ol id="questions"></ol>
           <p id="no-questions" class="hint">
             还没有题目:点「添加评分题」(满意 / 基本满意 / 不满意)或「添加选择题」(2–10 个选项)。
@@ -59,6 +73,7 @@ export function SurveysPage(props: { surveyId?: string }) {
           <button type="submit">保存为草稿</button>
           <span id="builder-status" role="status"></span>
         </form>
+        <section id="wechat-menu" class="panel" hidden aria-label="微信公众号菜单"></section>
         <section id="results" class="panel results" hidden aria-label="问卷结果"></section>
       </main>
       <script src="/static/surveys.js" type="module"></script>
