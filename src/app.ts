@@ -73,7 +73,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   const menu = deps.wechatMenu ?? menuSyncFor(deps.config, deps.store.db, logger)
   app.route('/api/v1/public-surveys', publicSurveyRoutes(deps, menu))
   app.route('/api/v1/wechat/menu', wechatMenuRoutes(deps, menu))
-  app.route('/surveys', surveyPageRoutes(deps))
+  app.route('/surveys', surveyPageRoutes(deps, menu?.api))
   app.route('/', pageRoutes(deps.now))
 
   app.notFound((c) =>

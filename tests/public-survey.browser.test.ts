@@ -40,6 +40,8 @@ describe.runIf(browserAvailable)('a public survey in a real browser', () => {
     try {
       const page = await context.newPage()
       await page.goto(`${server.url}/surveys/${slug}`)
+      const other = await context.newPage()
+      await other.goto(`${server.url}/surveys/${slug}`)
       expect(await page.locator('h1').textContent()).toBe('2026年常州市生态环境公众满意度调查')
       await page
         .getByRole('group', { name: /生态环境质量/ })
@@ -55,11 +57,15 @@ describe.runIf(browserAvailable)('a public survey in a real browser', () => {
       await page.screenshot({ path: 'docs/screenshots/public-survey.png', fullPage: true })
       expect(await countRows(store, 'public_survey_responses')).toBe(1)
 
-      // the same browser, back again: told it has answered already, nothing filed
+      // a second tab that was already open on the form: its answer is refused, nothing filed
+      await other.getByLabel('不满意').first().check()
+      await other.getByRole('button', { name: '提交' }).click()
+      await other.locator('#survey-status', { hasText: '已参与过' }).waitFor()
+      // the same browser, back again: told it has answered already, no form to fill
       await page.goto(`${server.url}/surveys/${slug}`)
-      await page.getByLabel('不满意').first().check()
-      await page.getByRole('button', { name: '提交' }).click()
-      await page.locator('#survey-status', { hasText: '已参与过' }).waitFor()
+      await page.getByRole('status').filter({ hasText: '您已参与过本次问卷调查' }).waitFor()
+      expect(await page.locator('form').count()).toBe(0)
+      await page.screenshot({ path: 'docs/screenshots/public-survey-answered.png' })
       expect(await countRows(store, 'public_survey_responses')).toBe(1)
     } finally {
       await context.close()

@@ -94,6 +94,58 @@ describeEachDialect('the statistics API', (open) => {
     )
   })
 
+  it('adds the year’s public satisfaction surveys to the summary, pooled over their rating questions', async () => {
+    const questions = [
+      { id: 'air', text: '您对空气质量是否满意?', type: 'rating' },
+      { id: 'water', text: '您对水环境是否满意?', type: 'rating' },
+      { id: 'concern', text: '您最关心哪类问题?', type: 'choice', options: ['大气', '噪声'] },
+    ]
+    /** A survey published at `at` (UTC), answered by one browser per set of answers. */
+    async function survey(at: string, ...answers: Record<string, string>[]) {
+      t.clock.now = new Date(at)
+      const post = (path: string, body?: unknown) =>
+        t.app.request(`/api/v1/public-surveys${path}`, {
+          method: 'POST',
+          headers: as('root'),
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        })
+      const created = await (await post('', { title: `调查 ${at}`, questions })).json()
+      expect((await post(`/${created.id}/publish`)).status).toBe(200)
+      for (const a of answers) {
+        const res = await t.app.request(`/api/v1/public-surveys/${created.slug}/responses`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ answers: a }),
+        })
+        expect(res.status).toBe(201)
+      }
+    }
+    // published 2026-01-01 01:00 in Shanghai: a 2026 survey. Rating answers: 满意 3, 基本满意 1,
+    // 不满意 1 → (3 + 1) / 5 = 80.0%; three responses
+    await survey(
+      '2025-12-31T17:00:00Z',
+      { air: 'satisfied', water: 'satisfied', concern: '大气' },
+      { air: 'basically_satisfied', water: 'dissatisfied' },
+      { air: 'satisfied', concern: '噪声' },
+    )
+    // published 2025-12-31 in Shanghai: last year's, not counted in 2026
+    await survey('2025-12-31T15:00:00Z', { air: 'dissatisfied' })
+    t.clock.now = new Date('2026-12-20T02:00:00Z')
+    const s = await get('summary?year=2026')
+    expect(s.publicSurveys).toEqual({ surveys: 1, responses: 3, answered: 5, satisfactionRate: 80 })
+    expect(s.text).toMatch(/;全年公众满意度调查收回问卷3份,满意率80.0%。$/)
+    const en = await get('summary?year=2026&lang=en')
+    expect(en.text).toMatch(/public satisfaction surveys: 3 responses, 80.0% satisfied\.$/)
+    expect((await get('summary?year=2025')).publicSurveys).toMatchObject({
+      surveys: 1,
+      satisfactionRate: 0,
+    })
+    // a district's summary: the surveys are of the whole city
+    const wujin = await get('summary?year=2026&district=武进区')
+    expect(wujin.publicSurveys).toBeNull()
+    expect(wujin.text).not.toMatch(/问卷/)
+  })
+
   it('gives trends of this year and last side by side, by quarter and by district', async () => {
     await fixture()
     t.clock.now = new Date('2026-12-20T02:00:00Z')

@@ -59,9 +59,19 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
 
     const menu = wechat.menus().at(-1)!
     expect(menu.button.map((b) => b.name)).toEqual(['我要投诉', '我的投诉', '问卷调查'])
-    expect(surveyEntry(menu)!.sub_button).toEqual([
-      { type: 'view', name: '年度满意度', url: `${BASE_URL}/surveys/${slug}` },
-    ])
+    // through WeChat's silent authorisation, which comes back to the survey page with a code
+    const link = new URL(surveyEntry(menu)!.sub_button[0]!.url)
+    expect(surveyEntry(menu)!.sub_button[0]!.name).toBe('年度满意度')
+    expect(`${link.origin}${link.pathname}${link.hash}`).toBe(
+      'https://open.weixin.qq.com/connect/oauth2/authorize#wechat_redirect',
+    )
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      appid: env.WECHAT_APPID,
+      redirect_uri: `${BASE_URL}/surveys/${slug}`,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      state: 'survey',
+    })
     const status = await staff.call('root', 'GET', '/api/v1/wechat/menu')
     expect(status.body).toMatchObject({
       configured: true,
@@ -134,6 +144,43 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
     expect(again.status).toBe(200)
     expect(again.body.sync).toMatchObject({ pending: false, lastError: null })
     expect(wechat.menus()).toHaveLength(1)
+  })
+
+  it('takes one answer per WeChat follower, on any phone, without keeping the OpenID', async () => {
+    const { id, slug } = await createSurvey('秋季噪声专项调查')
+    await staff.call('root', 'POST', `/api/v1/public-surveys/${id}/publish`)
+    /** A phone opening the menu entry: WeChat sends it back with a one-time code. */
+    const phone = async (code: string) => {
+      const back = await staff.app.request(`/surveys/${slug}?code=${code}&state=survey`)
+      expect(back.status).toBe(302)
+      expect(back.headers.get('location')).toBe(`/surveys/${slug}`) // the code is not reused
+      const cookie = back.headers.get('set-cookie')?.split(';')[0] ?? ''
+      const page = async () =>
+        (await staff.app.request(`/surveys/${slug}`, { headers: { Cookie: cookie } })).text()
+      const answer = async () =>
+        (
+          await staff.app.request(`/api/v1/public-surveys/${slug}/responses`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Cookie: cookie },
+            body: JSON.stringify({ answers: { overall: 'satisfied' } }),
+          })
+        ).status
+      return { cookie, page, answer }
+    }
+    const first = await phone('CODE1-oFollowerA')
+    expect(await first.answer()).toBe(201)
+    // the same follower on another phone is recognised: the page says so and a second answer is refused
+    const second = await phone('CODE2-oFollowerA')
+    expect(second.cookie).toBe(first.cookie)
+    expect(await second.page()).toContain('您已参与过本次问卷调查')
+    expect(await second.answer()).toBe(409)
+    expect(await (await phone('CODE3-oFollowerB')).answer()).toBe(201)
+    // a code WeChat no longer accepts still opens the survey, answered once per browser
+    const stale = await phone('CODE1-oFollowerA')
+    expect(stale.cookie).toBe('')
+    const rows = await store.db.selectFrom('public_survey_responses').selectAll().execute()
+    expect(rows).toHaveLength(2)
+    expect(JSON.stringify(rows)).not.toMatch(/oFollower/)
   })
 
   it('refuses a menu name longer than WeChat shows, and writes nothing', async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { Hono, type Context } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import { fitsSubButton, MENU_SURVEY_LIMIT } from '../channels/wechat/build-menu'
+import { startOfShanghaiDay } from '../domain/shanghai-time'
 import { percent, ratingFigures } from '../domain/trends/figures'
 import { AppError } from '../errors'
 import { syncWechatMenu, type MenuSync } from '../jobs/sync-wechat-menu'
@@ -13,14 +13,15 @@ import {
   listPublicSurveys,
   moveSurvey,
   surveyAnswers,
+  surveysPublishedBetween,
 } from '../store/public-surveys'
 import { menuSurveys } from '../store/wechat-menus'
-import type { PublicSurvey } from '../store/schema'
+import type { Db, PublicSurvey } from '../store/schema'
 import { requireRole, staffSession } from './auth'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
-import { hashToken } from './session-token'
+import { browserRespondent, respondentKey } from './survey-respondent'
 
 /** The rating scale of SPEC §5, as stored; the page shows 满意 / 基本满意 / 不满意. */
 export const RATING_SCALE = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
@@ -63,12 +64,11 @@ const answersBody = z.strictObject({
   answers: z.record(z.string(), z.string()),
 })
 
-const COOKIE = 'cz_survey_id'
-
 export const allowedAnswers = (q: SurveyQuestion): readonly string[] =>
   q.type === 'rating' ? RATING_SCALE : q.options
 
-export const questionsOf = (s: PublicSurvey) => JSON.parse(s.questions) as SurveyQuestion[]
+export const questionsOf = (s: Pick<PublicSurvey, 'questions'>) =>
+  JSON.parse(s.questions) as SurveyQuestion[]
 
 function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>) {
   return {
@@ -109,6 +109,32 @@ export function surveyResults(questions: SurveyQuestion[], answers: Record<strin
           shares: Object.fromEntries([...counts].map(([k, n]) => [k, percent(n, answered)])),
         }
   })
+}
+
+/**
+ * The public surveys published in a Shanghai calendar year, their rating answers pooled: the
+ * satisfaction rate of SPEC §5 over every rating question, as the annual report quotes it.
+ */
+export async function publicSurveyYear(db: Db, year: number) {
+  const surveys = await surveysPublishedBetween(
+    db,
+    startOfShanghaiDay(`${year}-01-01`).toISOString(),
+    startOfShanghaiDay(`${year + 1}-01-01`).toISOString(),
+  )
+  const pooled = new Map<string, number>()
+  let responses = 0
+  for (const survey of surveys) {
+    const answers = (await surveyAnswers(db, survey.id)).map(
+      (a) => JSON.parse(a) as Record<string, string>,
+    )
+    responses += answers.length
+    for (const q of surveyResults(questionsOf(survey), answers))
+      if (q.type === 'rating')
+        for (const [rating, n] of Object.entries(q.counts))
+          pooled.set(rating, (pooled.get(rating) ?? 0) + n)
+  }
+  const { satisfactionRate, answered } = ratingFigures(pooled)
+  return { surveys: surveys.length, responses, answered, satisfactionRate }
 }
 
 /**
@@ -153,12 +179,12 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
     if (survey.status === 'closed') throw new AppError('INVALID_TRANSITION', '本次问卷调查已结束')
     const { answers } = await readJson(c, answersBody)
     checkAnswers(questionsOf(survey), answers)
-    const cookieId = browserId(c)
+    const cookieId = browserRespondent(c)
     const filed = await deps.store.write((trx) =>
       addSurveyResponse(
         trx,
         survey.id,
-        hashToken(`${survey.id}:${cookieId}`),
+        respondentKey(survey.id, cookieId),
         JSON.stringify(answers),
         deps.now().toISOString(),
       ),
@@ -238,19 +264,4 @@ function checkAnswers(questions: SurveyQuestion[], answers: Record<string, strin
     if (!allowedAnswers(q).includes(value))
       throw new AppError('VALIDATION_FAILED', `第「${q.text}」题的答案不在选项中:${value}`)
   }
-}
-
-/** The browser's random survey id, set as an httpOnly cookie on its first answer. */
-function browserId(c: Context<AppEnv>): string {
-  const existing = getCookie(c, COOKIE)
-  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return existing
-  const id = randomBytes(18).toString('base64url')
-  setCookie(c, COOKIE, id, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: 365 * 24 * 3600,
-    secure: new URL(c.req.url).protocol === 'https:',
-  })
-  return id
 }

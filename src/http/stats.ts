@@ -17,6 +17,7 @@ import {
   type Scope,
 } from '../store/rollups'
 import { staffSession } from './auth'
+import { publicSurveyYear } from './public-surveys'
 import type { AppEnv, Deps } from './env'
 import { readQuery } from './read-json'
 
@@ -74,12 +75,14 @@ export function statsRoutes(deps: Deps) {
   app.get('/summary', async (c) => {
     const query = readQuery(c, statsQuery)
     const scope = scopeOf(query)
-    const [counts, lastYear, ratings, timing, hotspots] = await Promise.all([
+    const [counts, lastYear, ratings, timing, hotspots, publicSurveys] = await Promise.all([
       categoryCounts(db, scope),
       categoryCounts(db, samePeriodLastYear(scope)),
       ratingCounts(db, scope),
       timingCounts(db, scope),
       topPlaces(db, scope, HOTSPOTS),
+      // public surveys are of the whole city
+      scope.district ? null : publicSurveyYear(db, scope.year),
     ])
     const summary = summarise({
       year: scope.year,
@@ -88,6 +91,7 @@ export function statsRoutes(deps: Deps) {
       ratings,
       timing,
       hotspots,
+      publicSurveys,
       place: scope.district,
       lang: query.lang,
     })

@@ -27,7 +27,7 @@ export interface MenuSync {
 
 /** The menu the data calls for, and whether WeChat already has it. */
 export async function menuStatus(db: Db, appId: string | undefined, publicBaseUrl?: string) {
-  const { menu, warnings } = buildMenu(await menuSurveys(db), publicBaseUrl)
+  const { menu, warnings } = buildMenu(await menuSurveys(db), publicBaseUrl, appId)
   const row = appId ? await readWechatMenu(db, appId) : undefined
   return {
     menu,

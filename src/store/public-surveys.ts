@@ -90,3 +90,32 @@ export async function surveyAnswers(db: Db, surveyId: number): Promise<string[]>
     .execute()
   return rows.map((r) => r.answers)
 }
+
+/** Whether this respondent has answered this survey. */
+export async function hasAnswered(
+  db: Db,
+  surveyId: number,
+  respondentKey: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('public_survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .where('respondent_key', '=', respondentKey)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Surveys published within [from, to) (ISO instants), with their questions. */
+export async function surveysPublishedBetween(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<Pick<PublicSurvey, 'id' | 'questions'>[]> {
+  return db
+    .selectFrom('public_surveys')
+    .select(['id', 'questions'])
+    .where('published_at', '>=', from)
+    .where('published_at', '<', to)
+    .execute()
+}

@@ -91,7 +91,8 @@ export async function seedDemoStaff(store: Store, now: Date): Promise<string[]> 
 
 /**
  * Fills an empty database with a deterministic history: the same seed, years, count and day
- * give the same cases. Refuses a database that already holds cases.
+ * give the same cases, and the yearly public satisfaction survey with its answers. Refuses a
+ * database that already holds cases.
  */
 export async function seedDemoHistory(store: Store, o: SeedOptions): Promise<number> {
   const existing = await store.db.selectFrom('cases').select('id').limit(1).executeTakeFirst()
@@ -125,5 +126,71 @@ export async function seedDemoHistory(store: Store, o: SeedOptions): Promise<num
     await sql`select setval(pg_get_serial_sequence('cases', 'id'), (select max(id) from cases))`.execute(
       store.db,
     )
+  await seedDemoSurveys(store, { firstYear, seed: o.seed, now: o.now })
   return writer.written
+}
+
+const SURVEY_QUESTIONS = [
+  { id: 'overall', text: '您对本市生态环境质量总体是否满意?', type: 'rating' },
+  { id: 'handling', text: '您对环境投诉的办理是否满意?', type: 'rating' },
+  {
+    id: 'concern',
+    text: '您最关心哪类环境问题?',
+    type: 'choice',
+    options: ['大气', '噪声', '水', '固体废物', '其他'],
+  },
+]
+
+/**
+ * The bureau's yearly public satisfaction survey, published each 15 October (closed once its
+ * year is over), with a few hundred anonymous answers, more satisfied each year.
+ */
+async function seedDemoSurveys(
+  store: Store,
+  o: { firstYear: number; seed: number; now: Date },
+): Promise<void> {
+  // its own sequence, so the complaint history stays what it was for a seed
+  const random = seededRandom(o.seed + 7919)
+  const thisYear = Number(shanghaiDay(o.now).slice(0, 4))
+  for (let year = o.firstYear; year <= thisYear; year++) {
+    const publishedAt = new Date(`${year}-10-15T01:00:00Z`)
+    if (publishedAt > o.now) continue
+    const survey = await store.db
+      .insertInto('public_surveys')
+      .values({
+        slug: `demo-${year}`,
+        title: `${year}年常州市生态环境公众满意度调查`,
+        menu_label: `${year}年满意度`,
+        questions: JSON.stringify(SURVEY_QUESTIONS),
+        status: year < thisYear ? 'closed' : 'published',
+        created_by: 'demo-admin',
+        created_at: publishedAt.toISOString(),
+        published_at: publishedAt.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const satisfied = 0.68 + 0.03 * (year - o.firstYear)
+    const rating = () => {
+      const r = random()
+      if (r < satisfied) return 'satisfied'
+      return r < 0.955 + 0.01 * (year - o.firstYear) ? 'basically_satisfied' : 'dissatisfied'
+    }
+    const concerns = SURVEY_QUESTIONS[2]!.options!
+    const count = 400 + Math.floor(random() * 200)
+    const rows = Array.from({ length: count }, (_, i) => ({
+      survey_id: survey.id,
+      respondent_key: `demo-${year}-${i}`,
+      answers: JSON.stringify({
+        overall: rating(),
+        handling: rating(),
+        concern: concerns[Math.floor(random() * concerns.length)]!,
+      }),
+      created_at: new Date(publishedAt.getTime() + random() * 30 * 86_400_000).toISOString(),
+    }))
+    for (let i = 0; i < rows.length; i += 400)
+      await store.db
+        .insertInto('public_survey_responses')
+        .values(rows.slice(i, i + 400))
+        .execute()
+  }
 }

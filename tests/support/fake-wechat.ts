@@ -17,6 +17,7 @@ export interface FakeCall {
 export async function startFakeWechat(appSecret: string) {
   const calls: FakeCall[] = []
   const valid = new Set<string>()
+  const usedCodes = new Set<string>()
   const queued: { custom: number[]; template: number[]; menu: number[] } = {
     custom: [],
     template: [],
@@ -45,6 +46,16 @@ export async function startFakeWechat(appSecret: string) {
           const token = `TOKEN-${++issued}`
           valid.add(token)
           return answer({ access_token: token, expires_in: 7200 })
+        }
+        if (url.pathname === '/sns/oauth2/access_token') {
+          // a web authorisation code "CODE<n>-<openid>" names its follower, and is good once
+          if (query.secret !== appSecret) return answer({ errcode: 40125, errmsg: 'bad secret' })
+          const code = query.code ?? ''
+          if (!/^CODE\d*-./.test(code) || usedCodes.has(code))
+            return answer({ errcode: 40163, errmsg: 'code been used' })
+          usedCodes.add(code)
+          const openid = code.slice(code.indexOf('-') + 1)
+          return answer({ access_token: 'WEB-TOKEN', openid, scope: 'snsapi_base' })
         }
         const token = query.access_token ?? ''
         if (!valid.has(token)) {

@@ -133,6 +133,29 @@ describe('the Worker on D1', () => {
     expect(delivery!.last_error).toBeTruthy()
   })
 
+  it('tries to push the Official Account menu when the cron trigger fires, and backs off when WeChat cannot be reached', async () => {
+    const ctx = createExecutionContext()
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }),
+      env as unknown as Env,
+      ctx,
+    )
+    await waitOnExecutionContext(ctx)
+    const menu = await env.DB.prepare(
+      'select pushed_menu, failures, last_error, next_attempt_at, lease_owner from wechat_menus',
+    ).first<{
+      pushed_menu: string | null
+      failures: number
+      last_error: string | null
+      next_attempt_at: string
+      lease_owner: string | null
+    }>()
+    expect(menu).toMatchObject({ pushed_menu: null, lease_owner: null })
+    expect(menu!.failures).toBeGreaterThanOrEqual(1)
+    expect(menu!.last_error).toMatch(/微信接口无法访问/)
+    expect(Date.parse(menu!.next_attempt_at)).toBeGreaterThan(Date.now())
+  })
+
   it('files once when two isolates get the same message three times at once', async () => {
     // two isolates: two stores over the one D1 database, each with its own app
     const apps = [0, 1].map(() =>

@@ -53,6 +53,8 @@ export interface WechatApi {
   sendTemplate(openId: string, message: TemplateMessage): Promise<void>
   /** Replaces the account's whole custom menu. */
   createMenu(menu: OfficialAccountMenu): Promise<void>
+  /** The follower's OpenID for a web page's silent authorisation code (snsapi_base). */
+  openIdOfCode(code: string): Promise<string>
 }
 
 interface WechatAnswer {
@@ -60,6 +62,7 @@ interface WechatAnswer {
   errmsg?: string
   access_token?: string
   expires_in?: number
+  openid?: string
 }
 
 /**
@@ -186,6 +189,16 @@ export function createWechatApi(o: WechatApiOptions): WechatApi {
         data: Object.fromEntries(Object.entries(m.data).map(([k, value]) => [k, { value }])),
       }),
     createMenu: (menu) => call('/cgi-bin/menu/create', menu),
+    openIdOfCode: async (code) => {
+      const answer = await request('/sns/oauth2/access_token', {
+        appid: o.appId,
+        secret: o.appSecret,
+        code,
+        grant_type: 'authorization_code',
+      })
+      if (!answer.openid) throw new WechatApiError(-1, '微信网页授权未返回 openid')
+      return answer.openid
+    },
   }
 }
 

@@ -45,9 +45,15 @@ export function surveyMenuName(s: MenuSurvey): string {
 /**
  * The account's menu: complaining and the resident's own cases (CLICK keys that the webhook
  * turns into what the resident would type), and the newest published surveys as links, when
- * there are any and the service's public address is known.
+ * there are any and the service's public address is known. With the account's AppID, a link
+ * goes through WeChat's silent web authorisation, so the page learns who answers (one answer per
+ * follower) without asking the resident anything.
  */
-export function buildMenu(surveys: readonly MenuSurvey[], publicBaseUrl: string | undefined) {
+export function buildMenu(
+  surveys: readonly MenuSurvey[],
+  publicBaseUrl: string | undefined,
+  appId?: string,
+) {
   const button: MenuButton[] = [
     { type: 'click', name: '我要投诉', key: 'COMPLAIN' },
     {
@@ -73,9 +79,22 @@ export function buildMenu(surveys: readonly MenuSurvey[], publicBaseUrl: string 
       sub_button: shown.map((s) => ({
         type: 'view' as const,
         name: surveyMenuName(s),
-        url: `${base}/surveys/${encodeURIComponent(s.slug)}`,
+        url: silentAuthorisation(`${base}/surveys/${encodeURIComponent(s.slug)}`, appId),
       })),
     })
   }
   return { menu: { button } satisfies OfficialAccountMenu, warnings }
+}
+
+/** WeChat's snsapi_base authorisation: it opens `url` with a `code` that names the follower. */
+export function silentAuthorisation(url: string, appId: string | undefined): string {
+  if (!appId) return url
+  const query = new URLSearchParams({
+    appid: appId,
+    redirect_uri: url,
+    response_type: 'code',
+    scope: 'snsapi_base',
+    state: 'survey',
+  })
+  return `https://open.weixin.qq.com/connect/oauth2/authorize?${query}#wechat_redirect`
 }

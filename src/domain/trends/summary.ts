@@ -20,7 +20,17 @@ interface YearFigures {
   answered: number
   notRated: number
   hotspots: Hotspot[]
+  /** the year's public satisfaction surveys, rating answers pooled; null for a district */
+  publicSurveys: PublicSurveyFigures | null
   text: string
+}
+
+export interface PublicSurveyFigures {
+  surveys: number
+  responses: number
+  /** rating answers given */
+  answered: number
+  satisfactionRate: number | null
 }
 
 export type YearSummary = YearFigures & TimingFigures
@@ -66,6 +76,7 @@ export function summarise(p: {
   /** the timing rollups of the year's complaints; none: no timing figures */
   timing?: readonly TimingRow[]
   hotspots?: Hotspot[]
+  publicSurveys?: PublicSurveyFigures | null
   /** the district the figures are of; none: the whole city */
   place?: string | undefined
   lang: 'zh' | 'en'
@@ -87,6 +98,7 @@ export function summarise(p: {
     notRated,
     ...timingFigures(p.timing ?? []),
     hotspots: p.hotspots ?? [],
+    publicSurveys: p.publicSurveys ?? null,
   }
   return { ...figures, text: (p.lang === 'zh' ? sentenceZh : sentenceEn)(figures, p.place) }
 }
@@ -118,6 +130,9 @@ function sentenceZh(f: Figures, place = ''): string {
   }
   if (f.onTimeRate !== null) parts.push(`按期办结率${f.onTimeRate.toFixed(1)}%`)
   if (f.satisfactionRate !== null) parts.push(`公众满意率达${f.satisfactionRate.toFixed(1)}%`)
+  const survey = f.publicSurveys
+  if (survey?.satisfactionRate != null)
+    return `${parts.join(',')};全年公众满意度调查收回问卷${survey.responses}份,满意率${survey.satisfactionRate.toFixed(1)}%。`
   return `${parts.join(',')}。`
 }
 
@@ -130,5 +145,10 @@ function sentenceEn(f: Figures, place?: string): string {
   if (f.onTimeRate !== null) parts.push(`${f.onTimeRate.toFixed(1)}% resolved on time`)
   if (f.satisfactionRate !== null)
     parts.push(`public satisfaction ${f.satisfactionRate.toFixed(1)}%`)
+  const survey = f.publicSurveys
+  if (survey?.satisfactionRate != null)
+    parts.push(
+      `public satisfaction surveys: ${survey.responses} responses, ${survey.satisfactionRate.toFixed(1)}% satisfied`,
+    )
   return `${parts.join('; ')}.`
 }

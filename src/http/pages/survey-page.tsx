@@ -1,19 +1,54 @@
 import { Hono } from 'hono'
+import type { WechatApi } from '../../channels/wechat/api-client'
 import { RATING_ZH, type Rating } from '../../domain/surveys/rating'
-import { findPublicSurvey } from '../../store/public-surveys'
+import { findPublicSurvey, hasAnswered } from '../../store/public-surveys'
 import type { AppEnv, Deps } from '../env'
 import { allowedAnswers, questionsOf, type SurveyQuestion } from '../public-surveys'
+import {
+  followerRespondent,
+  rememberRespondent,
+  respondentKey,
+  respondentOf,
+} from '../survey-respondent'
 import { Layout } from './layout'
 
-/** GET /surveys/:slug — the public form, no login. */
-export function surveyPageRoutes(deps: Deps) {
+/**
+ * GET /surveys/:slug — the public form, no login. Opened from the WeChat menu it arrives with a
+ * silent-authorisation `code`: the follower is recognised (one answer per follower, on any phone)
+ * and the page reloads without the code, which WeChat accepts only once.
+ */
+export function surveyPageRoutes(deps: Deps, wechat: WechatApi | undefined) {
   const app = new Hono<AppEnv>()
   app.get('/:slug', async (c) => {
     const survey = await findPublicSurvey(deps.store.db, { slug: c.req.param('slug') })
     if (!survey || survey.status !== 'published')
       return c.html(<SurveyMissingPage closed={survey?.status === 'closed'} />, 404)
+    const code = c.req.query('code')
+    if (code !== undefined) {
+      const secret = deps.config.WECHAT_APPSECRET
+      if (wechat && secret && !respondentOf(c) && /^[\w-]{1,128}$/.test(code)) {
+        try {
+          rememberRespondent(c, followerRespondent(secret, await wechat.openIdOfCode(code)))
+        } catch (err) {
+          // the page still works: the answer is then kept once per browser
+          deps.logger.warn('wechat web authorisation failed', { error: String(err) })
+        }
+      }
+      return c.redirect(`/surveys/${encodeURIComponent(survey.slug)}`, 302)
+    }
+    const respondent = respondentOf(c)
+    const answered =
+      respondent !== undefined &&
+      (await hasAnswered(deps.store.db, survey.id, respondentKey(survey.id, respondent)))
     const questions = questionsOf(survey).map((q) => ({ ...q, allowed: allowedAnswers(q) }))
-    return c.html(<SurveyPage slug={survey.slug} title={survey.title} questions={questions} />)
+    return c.html(
+      <SurveyPage
+        slug={survey.slug}
+        title={survey.title}
+        questions={questions}
+        answered={answered}
+      />,
+    )
   })
   return app
 }
@@ -23,6 +58,8 @@ export function SurveyPage(props: {
   slug: string
   title: string
   questions: (SurveyQuestion & { allowed: readonly string[] })[]
+  /** this browser or WeChat follower has answered already */
+  answered: boolean
 }) {
   return (
     <Layout title={`${props.title} · 常州市生态环境局`}>
@@ -33,25 +70,31 @@ export function SurveyPage(props: {
         </div>
       </header>
       <main class="survey">
-        <form id="survey" data-slug={props.slug}>
-          {props.questions.map((q, i) => (
-            <fieldset>
-              <legend>
-                {i + 1}. {q.text}
-              </legend>
-              {q.allowed.map((value) => (
-                <label>
-                  <input type="radio" name={q.id} value={value} />{' '}
-                  {q.type === 'rating' ? RATING_ZH[value as Rating] : value}
-                </label>
-              ))}
-            </fieldset>
-          ))}
-          <p id="survey-status" role="status" aria-live="polite"></p>
-          <button type="submit">提交</button>
-        </form>
+        {props.answered ? (
+          <p class="survey-done" role="status">
+            您已参与过本次问卷调查,感谢您的支持。
+          </p>
+        ) : (
+          <form id="survey" data-slug={props.slug}>
+            {props.questions.map((q, i) => (
+              <fieldset>
+                <legend>
+                  {i + 1}. {q.text}
+                </legend>
+                {q.allowed.map((value) => (
+                  <label>
+                    <input type="radio" name={q.id} value={value} />{' '}
+                    {q.type === 'rating' ? RATING_ZH[value as Rating] : value}
+                  </label>
+                ))}
+              </fieldset>
+            ))}
+            <p id="survey-status" role="status" aria-live="polite"></p>
+            <button type="submit">提交</button>
+          </form>
+        )}
       </main>
-      <script src="/static/survey.js" defer></script>
+      {props.answered ? null : <script src="/static/survey.js" defer></script>}
     </Layout>
   )
 }
