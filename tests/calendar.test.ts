@@ -18,28 +18,19 @@ const nationalDay2027 = {
 
 describeEachDialect('the working-day calendar admins keep', (open) => {
   let store: TestStore
-  let { app, clock, tokens } = {} as Awaited<ReturnType<typeof staffApp>>
+  let { app, clock, call } = {} as Awaited<ReturnType<typeof staffApp>>
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    ;({ app, clock, tokens } = await staffApp(store, [
+    ;({ app, clock, call } = await staffApp(store, [
       ['root', 'admin', null],
       ['wang', 'handler', 'wujin-branch'],
     ]))
   })
   afterEach(async () => store.cleanup())
 
-  const call = async (who: string, method: string, path: string, body?: unknown) => {
-    const res = await app.request(`/api/v1/calendar${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    return { status: res.status, body: await res.json() }
-  }
-
   it('warns in November that 2027 is missing, and counts its statutory holidays meanwhile', async () => {
-    const { body } = await call('wang', 'GET', '/status')
+    const { body } = await call('wang', 'GET', '/api/v1/calendar/status')
     expect(body).toMatchObject({
       today: '2026-11-28',
       years: [
@@ -48,15 +39,15 @@ describeEachDialect('the working-day calendar admins keep', (open) => {
       ],
       warning: expect.stringMatching(/^2027年节假日安排尚未载入/),
     })
-    const year = await call('wang', 'GET', '/2027')
+    const year = await call('wang', 'GET', '/api/v1/calendar/2027')
     expect(year.body).toMatchObject({ source: 'statutory', workdays: [] })
     expect(year.body.holidays).toHaveLength(13)
   })
 
   it('takes a published schedule from an admin and counts deadlines on it', async () => {
-    const loaded = await call('root', 'PUT', '/2027', nationalDay2027)
+    const loaded = await call('root', 'PUT', '/api/v1/calendar/2027', nationalDay2027)
     expect(loaded).toMatchObject({ status: 200, body: { source: 'loaded', holidays: 7 } })
-    expect((await call('wang', 'GET', '/status')).body.warning).toBeNull()
+    expect((await call('wang', 'GET', '/api/v1/calendar/status')).body.warning).toBeNull()
     // filed Thursday 2027-09-30: accept on Friday 10-08; seven working days count Saturday 10-09
     clock.now = new Date('2027-09-30T02:00:00Z')
     await (await chatSession(app)).complain('武进区湖塘镇工厂每天冒黑烟')
@@ -75,9 +66,10 @@ describeEachDialect('the working-day calendar admins keep', (open) => {
       { holidays: [{ date: '2027-10-01' }], workdays: [{ date: '2027-10-08' }] },
       { holidays: [] },
     ]
-    for (const body of bad) expect((await call('root', 'PUT', '/2027', body)).status).toBe(400)
-    expect((await call('root', 'PUT', '/20x7', nationalDay2027)).status).toBe(400)
-    expect((await call('wang', 'PUT', '/2027', nationalDay2027)).status).toBe(403)
+    for (const body of bad)
+      expect((await call('root', 'PUT', '/api/v1/calendar/2027', body)).status).toBe(400)
+    expect((await call('root', 'PUT', '/api/v1/calendar/20x7', nationalDay2027)).status).toBe(400)
+    expect((await call('wang', 'PUT', '/api/v1/calendar/2027', nationalDay2027)).status).toBe(403)
     expect(await countRows(store, 'calendar_days')).toBe(0)
   })
 })

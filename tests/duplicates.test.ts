@@ -5,25 +5,20 @@ import { chatSession } from './support/test-app'
 
 describeEachDialect('duplicate complaints', (open) => {
   let store: TestStore
-  let { app, clock, tokens } = {} as Awaited<ReturnType<typeof staffApp>>
+  let { app, clock, call } = {} as Awaited<ReturnType<typeof staffApp>>
 
   beforeEach(async () => {
     store = await migratedStore(open)
-    ;({ app, clock, tokens } = await staffApp(store, [
+    ;({ app, clock, call } = await staffApp(store, [
       ['wang', 'handler', 'wujin-branch'],
       ['zhao', 'supervisor', 'wujin-branch'],
     ]))
   })
   afterEach(async () => store.cleanup())
 
-  const get = async (who: string, path: string) =>
-    (await app.request(path, { headers: { Authorization: `Bearer ${tokens[who]}` } })).json()
+  const get = async (who: string, path: string) => (await call(who, 'GET', path)).body
   const act = (who: string, number: string, body: unknown) =>
-    app.request(`/api/v1/cases/${number}/actions`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    })
+    call(who, 'POST', `/api/v1/cases/${number}/actions`, body)
   const file = async (text: string) => {
     const resident = await chatSession(app)
     return { resident, number: (await resident.complain(text)).case.number as string }
@@ -68,7 +63,7 @@ describeEachDialect('duplicate complaints', (open) => {
       version: 1,
       into: first.number,
     })
-    expect(await merged.json()).toMatchObject({ status: 'merged' })
+    expect(merged.body).toMatchObject({ status: 'merged' })
     expect((await get('zhao', '/api/v1/cases?duplicates=true')).items).toEqual([])
     expect((await act('wang', first.number, { action: 'accept', version: 1 })).status).toBe(200)
     expect((await pushed(second.resident.sessionId)).map((n) => n.text)).toEqual([
@@ -82,12 +77,9 @@ describeEachDialect('duplicate complaints', (open) => {
     await file('武进区湖塘镇华达印染厂晚上排黑烟')
     const second = await file('湖塘镇华达印染厂又在冒黑烟')
     const dismiss = (who: string) =>
-      app.request(`/api/v1/cases/${second.number}/merge-suggestions/dismiss`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${tokens[who]}` },
-      })
+      call(who, 'POST', `/api/v1/cases/${second.number}/merge-suggestions/dismiss`)
     expect((await dismiss('wang')).status).toBe(403)
-    expect(await (await dismiss('zhao')).json()).toEqual({ dismissed: 1 })
+    expect((await dismiss('zhao')).body).toEqual({ dismissed: 1 })
     expect((await get('zhao', '/api/v1/cases?duplicates=true')).items).toEqual([])
   })
 

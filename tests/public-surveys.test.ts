@@ -128,6 +128,32 @@ describeEachDialect('public satisfaction surveys', (open) => {
     expect((await call('root', 'POST', `/${created.body.id}/publish`)).status).toBe(409)
   })
 
+  it('tells the console in Chinese what is wrong with a question', async () => {
+    const choice = { id: 'q1', text: '最关心什么?', type: 'choice' }
+    for (const [options, message] of [
+      [['大气'], '选择题至少要有 2 个选项'],
+      [Array.from({ length: 11 }, (_, i) => `选项${i}`), '选择题最多 10 个选项'],
+      [['大气', ' '], '选项不能为空'],
+      [['大气', '大气'], '选项不能重复'],
+    ] as const) {
+      const res = await call('root', 'POST', '', {
+        title: '调查',
+        questions: [{ ...choice, options }],
+      })
+      expect(res).toMatchObject({
+        status: 400,
+        body: { error: { message: expect.stringContaining(message) } },
+      })
+    }
+    const blank = await call('root', 'POST', '', {
+      title: '调查',
+      questions: [{ id: 'q1', text: '  ', type: 'rating' }],
+    })
+    expect(blank.body.error.message).toContain('题目不能为空')
+    const empty = await call('root', 'POST', '', { title: ' ', questions: [] })
+    expect(empty.body.error.message).toMatch(/问卷标题不能为空.*问卷至少要有 1 道题/)
+  })
+
   it('lets only admins write surveys and only admins and analysts read results', async () => {
     expect((await call('li', 'POST', '', survey)).status).toBe(403)
     expect((await call('wang', 'POST', '', survey)).status).toBe(403)

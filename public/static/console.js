@@ -1,9 +1,10 @@
 // The staff console: signs in (httpOnly cookie), the queue with filters, paging and deadline
 // countdowns, a case with its conversation, timeline and the actions allowed now, the routing
 // rules and the working-day calendar. Resident text is only ever set as textContent.
+import { el } from './dom.js'
+import { askToSignIn, staffSession } from './staff-session.js'
+
 const main = document.querySelector('.console')
-const login = document.getElementById('login')
-const who = document.getElementById('who')
 const nav = document.getElementById('nav')
 const warning = document.getElementById('calendar-warning')
 const sections = ['queue', 'case', 'rules', 'calendar'].map((id) => document.getElementById(id))
@@ -27,22 +28,9 @@ const EVENT = {
   duplicate: '疑似重复',
   reveal_phone: '查看号码',
 }
-const SUB = {
-  industrial: '工业',
-  odor: '异味',
-  catering_fumes: '餐饮油烟',
-  dust: '扬尘',
-  burning: '焚烧',
-  vehicle: '机动车尾气',
-  other_air: '其他大气',
-  construction: '建筑施工',
-  social_life: '社会生活',
-  traffic: '交通运输',
-  other_noise: '其他噪声',
-  none: '—',
-}
-// category names come with the page, from the same table the queue's filter uses
+// category and subcategory names come with the page, from the domain's tables (trends/labels.ts)
 const CATEGORY = JSON.parse(main.dataset.categories)
+const SUB = JSON.parse(main.dataset.subcategories)
 // each action's button label and what it asks for (the server checks everything again)
 const ACTIONS = {
   accept: ['受理'],
@@ -74,11 +62,6 @@ const ACTIONS = {
 const OPEN = ['new', 'accepted', 'assigned', 'in_progress']
 let me = null
 
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props)
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false))
-  return node
-}
 const time = (iso) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—'
 
@@ -103,7 +86,7 @@ async function api(path, init = {}) {
   })
   if (res.status === 401) {
     showOnly(null)
-    login.hidden = false
+    askToSignIn()
     nav.hidden = true
     throw new Error('signed out')
   }
@@ -121,26 +104,6 @@ async function send(path, method, body) {
 function showOnly(section) {
   for (const s of sections) if (s) s.hidden = s !== section
 }
-
-login.addEventListener('submit', async (event) => {
-  event.preventDefault()
-  const form = new FormData(login)
-  const res = await fetch('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
-  })
-  const body = await res.json()
-  if (!res.ok) {
-    document.getElementById('login-error').textContent = body.error?.message ?? '登录失败'
-    return
-  }
-  start()
-})
-document.getElementById('logout').addEventListener('click', async () => {
-  await api('/api/v1/auth/logout', { method: 'POST' })
-  location.href = '/console'
-})
 
 // ---- queue ---------------------------------------------------------------------------------
 const filters = document.getElementById('filters')
@@ -573,7 +536,7 @@ async function loadCalendar(year) {
       holidays: parse(holidays.value),
       workdays: parse(workdays.value),
     })
-    if (out) start()
+    if (out) restart()
   })
   calendarPanel.replaceChildren(
     el('h2', { textContent: '工作日历' }),
@@ -603,16 +566,8 @@ async function loadCalendar(year) {
 }
 
 // ---- start ---------------------------------------------------------------------------------
-async function start() {
-  const res = await fetch('/api/v1/auth/me')
-  if (!res.ok) {
-    showOnly(null)
-    login.hidden = false
-    return
-  }
-  me = (await res.json()).user
-  who.textContent = `${me.displayName}(${me.department ?? '全市'})`
-  login.hidden = true
+async function start(user) {
+  me = user
   nav.hidden = false
   const status = await (await api('/api/v1/calendar/status')).json()
   warning.hidden = !status.warning
@@ -625,4 +580,4 @@ async function start() {
   else await loadQueue()
 }
 
-start()
+const restart = staffSession(start)

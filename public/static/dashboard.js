@@ -1,12 +1,11 @@
-// The bureau's statistics: signs in like the console (httpOnly cookie), then draws this year
+// The bureau's statistics: signs in like the console (staff-session.js), then draws this year
 // against last year from /api/v1/stats with Apache ECharts (SVG, so it prints sharply).
 /* global echarts */
-const login = document.getElementById('login')
+import { staffSession } from './staff-session.js'
+
 const report = document.getElementById('report')
 const denied = document.getElementById('denied')
 const filters = document.getElementById('filters')
-const who = document.getElementById('who')
-const logout = document.getElementById('logout')
 const charts = {}
 
 const fmt = (x, unit = '%') => (x === null || x === undefined ? '—' : `${x}${unit}`)
@@ -163,16 +162,6 @@ async function draw() {
 }
 
 async function show() {
-  const res = await fetch('/api/v1/auth/me')
-  if (!res.ok) {
-    login.hidden = false
-    report.hidden = true
-    return
-  }
-  const { user } = await res.json()
-  login.hidden = true
-  logout.hidden = false
-  who.textContent = `${user.displayName}(${user.role})`
   try {
     report.hidden = false
     await draw()
@@ -183,27 +172,8 @@ async function show() {
   }
 }
 
-login.addEventListener('submit', async (event) => {
-  event.preventDefault()
-  const form = new FormData(login)
-  const res = await fetch('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
-  })
-  if (!res.ok) {
-    const body = await res.json()
-    document.getElementById('login-error').textContent = body.error?.message ?? '登录失败'
-    return
-  }
-  await show()
-})
-logout.addEventListener('click', async () => {
-  await fetch('/api/v1/auth/logout', { method: 'POST' })
-  location.reload()
-})
 filters.addEventListener('change', () => void draw())
 document.getElementById('print').addEventListener('click', () => window.print())
 window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()))
 window.addEventListener('beforeprint', () => Object.values(charts).forEach((c) => c.resize()))
-void show()
+staffSession(show)

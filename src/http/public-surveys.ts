@@ -26,23 +26,24 @@ import { browserRespondent, respondentKey } from './survey-respondent'
 /** The rating scale of SPEC §5, as stored; the page shows 满意 / 基本满意 / 不满意. */
 export const RATING_SCALE = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 
+const questionId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -')
+const questionText = z.string().trim().min(1, '题目不能为空').max(200, '题目最多 200 个字')
 const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ id: questionId, text: questionText, type: z.literal('rating') }),
   z.strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -'),
-    text: z.string().trim().min(1).max(200),
-    type: z.literal('rating'),
-  }),
-  z.strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '题号只能用字母、数字、_ 或 -'),
-    text: z.string().trim().min(1).max(200),
+    id: questionId,
+    text: questionText,
     type: z.literal('choice'),
-    options: z.array(z.string().trim().min(1).max(50)).min(2).max(10),
+    options: z
+      .array(z.string().trim().min(1, '选项不能为空').max(50, '选项最多 50 个字'))
+      .min(2, '选择题至少要有 2 个选项')
+      .max(10, '选择题最多 10 个选项'),
   }),
 ])
 export type SurveyQuestion = z.infer<typeof questionSchema>
 
 const surveyBody = z.strictObject({
-  title: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1, '问卷标题不能为空').max(100, '问卷标题最多 100 个字'),
   menuLabel: z
     .string()
     .trim()
@@ -51,8 +52,8 @@ const surveyBody = z.strictObject({
     .optional(),
   questions: z
     .array(questionSchema)
-    .min(1)
-    .max(20)
+    .min(1, '问卷至少要有 1 道题')
+    .max(20, '问卷最多 20 道题')
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, '题号不能重复')
     .refine(
       (qs) => qs.every((q) => q.type !== 'choice' || new Set(q.options).size === q.options.length),

@@ -28,11 +28,12 @@ if (!browserAvailable) {
 /** The whole service on a free localhost port, as `npm start` serves it. */
 export async function startServer(
   store: Store & { dataDir: string },
+  env: Record<string, string> = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const app = createApp(
     {
       store,
-      config: parseConfig({ NODE_ENV: 'test', SSE_POLL_MS: '100' }),
+      config: parseConfig({ NODE_ENV: 'test', SSE_POLL_MS: '100', ...env }),
       reference: createReferenceCache(),
       photos: photosOnDisk(store.dataDir),
       logger: createLogger('silent'),

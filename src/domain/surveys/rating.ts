@@ -1,6 +1,13 @@
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 export type Rating = (typeof RATINGS)[number]
 
+/** The scale as residents see it (SPEC §5). */
+export const RATING_ZH: Record<Rating, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+}
+
 // Checked in order: 「不满意」 contains 「满意」, and 「基本满意」 too.
 const WORDS: ReadonlyArray<readonly [RegExp, Rating]> = [
   [

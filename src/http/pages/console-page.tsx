@@ -1,29 +1,14 @@
 import { CATEGORIES, DISTRICTS } from '../../domain/classify/types'
+import { texts } from '../../domain/intake/texts'
+import { CATEGORY_ZH, SUBCATEGORY_ZH } from '../../domain/trends/labels'
+import { ConsoleHeader } from './console-header'
 import { Layout } from './layout'
 import { StaffLoginForm } from './staff-login-form'
 
 export type ConsoleView = 'queue' | 'case' | 'rules' | 'calendar'
 
-const CATEGORY_NAMES: Record<string, string> = {
-  air: '大气',
-  noise: '噪声',
-  water: '水',
-  waste: '固废',
-  radiation: '辐射',
-  other: '其他',
-}
-
-const STATUS_NAMES: [string, string][] = [
-  ['new', '待受理'],
-  ['accepted', '已受理'],
-  ['assigned', '已派单'],
-  ['in_progress', '办理中'],
-  ['resolved', '已办结'],
-  ['closed', '已归档'],
-  ['transferred', '已转办'],
-  ['merged', '已并案'],
-  ['rejected', '不予受理'],
-]
+// the bureau's own labels, from the domain; console.js gets them through data attributes too
+const STATUS_NAMES = Object.entries(texts['zh-Hans'].statusNames)
 
 function Queue() {
   return (
@@ -43,7 +28,7 @@ function Queue() {
           <select name="category">
             <option value="">全部</option>
             {CATEGORIES.map((c) => (
-              <option value={c}>{CATEGORY_NAMES[c]}</option>
+              <option value={c}>{CATEGORY_ZH[c]}</option>
             ))}
           </select>
         </label>
@@ -104,25 +89,13 @@ function Queue() {
 export function ConsolePage(props: { view: ConsoleView; caseNumber?: string }) {
   return (
     <Layout title="常州市生态环境局 · 投诉办理">
-      <header class="bar">
-        <div>
-          <h1>投诉办理工作台</h1>
-          <p id="who">常州市生态环境局</p>
-        </div>
-        <nav id="nav" hidden>
-          <a href="/console">案件队列</a>
-          <a href="/console/rules">路由规则</a>
-          <a href="/console/calendar">工作日历</a>
-          <button id="logout" type="button" class="link">
-            退出
-          </button>
-        </nav>
-      </header>
+      <ConsoleHeader title="投诉办理工作台" />
       <main
         class="console"
         data-view={props.view}
         data-case={props.caseNumber ?? ''}
-        data-categories={JSON.stringify({ ...CATEGORY_NAMES, '*': '全部' })}
+        data-categories={JSON.stringify({ ...CATEGORY_ZH, '*': '全部' })}
+        data-subcategories={JSON.stringify(SUBCATEGORY_ZH)}
       >
         <p id="calendar-warning" class="warning" role="alert" hidden></p>
         <StaffLoginForm />
@@ -131,7 +104,7 @@ export function ConsolePage(props: { view: ConsoleView; caseNumber?: string }) {
         <section id="rules" class="panel" hidden aria-label="路由规则"></section>
         <section id="calendar" class="panel" hidden aria-label="工作日历"></section>
       </main>
-      <script src="/static/console.js" defer></script>
+      <script src="/static/console.js" type="module"></script>
     </Layout>
   )
 }

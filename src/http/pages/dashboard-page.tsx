@@ -13,9 +13,14 @@ export function DashboardPage(props: { thisYear: number }) {
           <h1>生态环境投诉统计</h1>
           <p id="who">常州市生态环境局</p>
         </div>
-        <button id="logout" type="button" class="link no-print" hidden>
-          退出
-        </button>
+        <nav class="links no-print">
+          <a href="/console/surveys" data-roles="admin analyst" hidden>
+            问卷调查
+          </a>
+          <button id="logout" type="button" class="link" hidden>
+            退出
+          </button>
+        </nav>
       </header>
       <main class="dashboard">
         <StaffLoginForm />
@@ -87,7 +92,7 @@ export function DashboardPage(props: { thisYear: number }) {
         </div>
       </main>
       <script src="/static/vendor/echarts.min.js" defer></script>
-      <script src="/static/dashboard.js" defer></script>
+      <script src="/static/dashboard.js" type="module"></script>
     </Layout>
   )
 }

@@ -4,6 +4,7 @@ import type { AppEnv } from '../env'
 import { ChatPage } from './chat-page'
 import { ConsolePage } from './console-page'
 import { DashboardPage } from './dashboard-page'
+import { SurveysPage } from './surveys-page'
 
 export function pageRoutes(now: () => Date = () => new Date()) {
   const app = new Hono<AppEnv>()
@@ -11,6 +12,8 @@ export function pageRoutes(now: () => Date = () => new Date()) {
   app.get('/console', (c) => c.html(<ConsolePage view="queue" />))
   app.get('/console/rules', (c) => c.html(<ConsolePage view="rules" />))
   app.get('/console/calendar', (c) => c.html(<ConsolePage view="calendar" />))
+  app.get('/console/surveys', (c) => c.html(<SurveysPage />))
+  app.get('/console/surveys/:id', (c) => c.html(<SurveysPage surveyId={c.req.param('id')} />))
   app.get('/console/cases/:number', (c) =>
     c.html(<ConsolePage view="case" caseNumber={c.req.param('number')} />),
   )

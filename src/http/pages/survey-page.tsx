@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { WechatApi } from '../../channels/wechat/api-client'
+import { RATING_ZH, type Rating } from '../../domain/surveys/rating'
 import { findPublicSurvey, hasAnswered } from '../../store/public-surveys'
 import type { AppEnv, Deps } from '../env'
 import { allowedAnswers, questionsOf, type SurveyQuestion } from '../public-surveys'
@@ -52,12 +53,6 @@ export function surveyPageRoutes(deps: Deps, wechat: WechatApi | undefined) {
   return app
 }
 
-const RATING_LABELS: Record<string, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
-}
-
 /** A published public survey; public/static/survey.js posts the answers, anonymously. */
 export function SurveyPage(props: {
   slug: string
@@ -89,7 +84,7 @@ export function SurveyPage(props: {
                 {q.allowed.map((value) => (
                   <label>
                     <input type="radio" name={q.id} value={value} />{' '}
-                    {q.type === 'rating' ? RATING_LABELS[value] : value}
+                    {q.type === 'rating' ? RATING_ZH[value as Rating] : value}
                   </label>
                 ))}
               </fieldset>
