@@ -13,6 +13,7 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
   let server: Awaited<ReturnType<typeof startServer>>
   let number: string
   let duplicate: string
+  let misrouted: string
   let residentToken: string
   beforeAll(async () => {
     store = await migratedStore(dialects[0]!.open)
@@ -51,7 +52,7 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
     )
     ;({ number, token: residentToken } = first)
     duplicate = (await complain('湖塘镇华达印染厂又在冒黑烟')).number
-    await complain('新北区春江镇工地夜里打桩,吵得睡不着')
+    misrouted = (await complain('新北区春江镇工地夜里打桩,吵得睡不着')).number
   })
   afterAll(async () => {
     await server?.close()
@@ -136,6 +137,23 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
       text: expect.stringContaining('已办结'),
       options: ['满意', '基本满意', '不满意'],
     })
+  })
+
+  it('lets an admin send a misrouted case to another branch (改派), which leaves the timeline', async () => {
+    const { context, page } = await signIn('admin')
+    try {
+      await page.goto(`${server.url}/console/cases/${misrouted}`)
+      await page.locator('.case-number').waitFor()
+      dialogAnswers.push('tianning-branch', '实际地点在天宁区')
+      await page.getByRole('button', { name: '改派' }).click()
+      await page.locator('.timeline li', { hasText: '改派' }).waitFor()
+      expect(await page.locator('.timeline li', { hasText: '改派' }).textContent()).toContain(
+        '实际地点在天宁区',
+      )
+      expect(await page.locator('dl').textContent()).toContain('天宁')
+    } finally {
+      await context.close()
+    }
   })
 
   it('lets an admin change a routing rule and load the 2027 calendar from the console', async () => {

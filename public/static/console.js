@@ -16,6 +16,7 @@ const EVENT = {
   transfer: '转办',
   assign: '派单',
   return: '退单',
+  reroute: '改派',
   start: '开始办理',
   extend: '延期',
   resolve: '办结',
@@ -52,6 +53,13 @@ const ACTIONS = {
     ],
   ],
   return: ['退单', [['reason', '退单原因']]],
+  reroute: [
+    '改派',
+    [
+      ['department', '改派到本局哪个部门(部门编号,例如 tianning-branch)'],
+      ['reason', '改派原因'],
+    ],
+  ],
   reject: ['不予受理', [['reason', '不予受理的原因']]],
   escalate: ['督办', [['note', '督办意见']]],
   merge: ['并案', [['into', '并入哪个案件(编号)']]],

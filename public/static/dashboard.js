@@ -28,19 +28,25 @@ function chart(id, option) {
 
 const COLORS = ['#1565c0', '#b0bec5']
 
-function pair(labels, thisYear, lastYear, year, horizontal = false) {
+/** Last year's name in a comparison: all of it, or up to the month this year has reached. */
+function lastYearName(year, comparedThrough) {
+  const month = Number(comparedThrough?.slice(5, 7) ?? 12)
+  return month === 12 ? `${year - 1}年` : `${year - 1}年1–${month}月`
+}
+
+function pair(labels, thisYear, lastYear, year, horizontal = false, lastName = `${year - 1}年`) {
   const cat = { type: 'category', data: labels, axisLabel: { interval: 0 } }
   const val = { type: 'value', minInterval: 1 }
   return {
     color: COLORS,
     tooltip: { trigger: 'axis' },
-    legend: { data: [`${year}年`, `${year - 1}年`], top: 0, right: 10 },
+    legend: { data: [`${year}年`, lastName], top: 0, right: 10 },
     grid: { left: horizontal ? 110 : 50, right: 20, top: 36, bottom: 28 },
     xAxis: horizontal ? val : cat,
     yAxis: horizontal ? { ...cat, inverse: true } : val,
     series: [
       { name: `${year}年`, type: 'bar', data: thisYear },
-      { name: `${year - 1}年`, type: 'bar', data: lastYear },
+      { name: lastName, type: 'bar', data: lastYear },
     ],
   }
 }
@@ -76,6 +82,9 @@ async function draw() {
       `办结用时中位数 ${hours(summary.medianHoursToResolution)}`,
     ],
   ]
+  const surveys = summary.publicSurveys
+  if (surveys?.satisfactionRate != null)
+    tiles.push(['满意度调查', fmt(surveys.satisfactionRate), `收回问卷 ${surveys.responses} 份`])
   document.getElementById('figures').replaceChildren(
     ...tiles.map(([name, value, note]) => {
       const li = document.createElement('li')
@@ -103,6 +112,8 @@ async function draw() {
       cats.map((s) => s.count),
       cats.map((s) => s.lastYearCount),
       year,
+      false,
+      lastYearName(year, categories.comparedThrough),
     ),
   )
   const subs = subcategories.series.filter((s) => !s.key.endsWith('/none')).slice(0, 12)
@@ -114,6 +125,7 @@ async function draw() {
       subs.map((s) => s.lastYearCount),
       year,
       true,
+      lastYearName(year, subcategories.comparedThrough),
     ),
   )
   const ds = districts.series
@@ -124,6 +136,8 @@ async function draw() {
       ds.map((s) => s.count),
       ds.map((s) => s.lastYearCount),
       year,
+      false,
+      lastYearName(year, districts.comparedThrough),
     ),
   )
   const r = satisfaction.ratings
