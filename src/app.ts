@@ -77,7 +77,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/', pageRoutes(deps.now))
 
   app.notFound((c) =>
-    c.json({ error: { code: 'NOT_FOUND', message: `没有这个地址:${c.req.path}` } }, 404),
+    c.json({ error: { code: 'NOT_FOUND', message: `没有这个地址：${c.req.path}` } }, 404),
   )
   app.onError((err, c) => errorResponse(err, c, logger))
   return app

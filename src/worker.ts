@@ -86,7 +86,7 @@ export default {
       // a wrong [vars] value or secret: say so in the log, and answer every request plainly
       console.error(err.message)
       return Response.json(
-        { error: { code: 'UNAVAILABLE', message: '服务配置有误,请联系管理员' } },
+        { error: { code: 'UNAVAILABLE', message: '服务配置有误，请联系管理员' } },
         { status: 503 },
       )
     }

@@ -21,11 +21,11 @@ describeEachDialect('web chat API', (open) => {
 
   it('files a complaint that names a place and tells the resident the number and who handles it', async () => {
     const { send } = await chatSession(app)
-    const res = await send({ text: '武进区湖塘镇一家工厂烟囱一直冒黑烟,呛得不行' })
+    const res = await send({ text: '武进区湖塘镇一家工厂烟囱一直冒黑烟，呛得不行' })
     expect(res.status).toBe(200)
     const confirm = await res.json()
     expect(confirm.case).toBeUndefined()
-    expect(confirm.replies[0].text).toMatch(/请确认投诉内容[\s\S]*地点:武进区/)
+    expect(confirm.replies[0].text).toMatch(/请确认投诉内容[\s\S]*地点：武进区/)
     expect(confirm.replies[0].options).toContain('确认提交')
     const body = await (await send({ text: '确认提交' })).json()
     expect(body.case).toEqual({ number: 'CZ20261128-0001', status: 'new' })
@@ -43,7 +43,7 @@ describeEachDialect('web chat API', (open) => {
 
   it('asks where when the complaint names no place, and files once the resident says', async () => {
     const { send } = await chatSession(app)
-    const first = await (await send({ text: '工地打桩,吵得睡不着' })).json()
+    const first = await (await send({ text: '工地打桩，吵得睡不着' })).json()
     expect(first.case).toBeUndefined()
     expect(first.replies[0].text).toMatch(/位置/)
     const when = await (await send({ text: '在恐龙园附近' })).json()
@@ -70,7 +70,7 @@ describeEachDialect('web chat API', (open) => {
 
   it('answers a repeated message id with the first reply and files nothing new', async () => {
     const { send } = await chatSession(app)
-    await send({ text: '天宁区茶山街道河里今天好多死鱼,水发黑发臭' })
+    await send({ text: '天宁区茶山街道河里今天好多死鱼，水发黑发臭' })
     const message = { text: '确认提交', clientMessageId: 'm-1' }
     const first = await (await send(message)).json()
     expect(first.case.number).toBe('CZ20261128-0001')

@@ -28,7 +28,7 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       await page.goto(server.url)
       await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
       const box = page.getByLabel('输入您要反映的问题')
-      await box.fill('小区旁边有个工地每天半夜打桩,吵得睡不着')
+      await box.fill('小区旁边有个工地每天半夜打桩，吵得睡不着')
       await page.keyboard.press('Enter')
       await page.locator('.messages .bot', { hasText: '具体位置' }).waitFor()
       await box.fill('在武进区湖塘镇')
@@ -48,7 +48,7 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       // a handler accepts the case: the news reaches the open page without a reload …
       const saved = await page.evaluate(() => localStorage.getItem('cz-chat-session'))
       const { sessionId } = JSON.parse(saved!) as { sessionId: string }
-      const news = '您的投诉 CZ20261128-0001 已受理,承办人将尽快处理。'
+      const news = '您的投诉 CZ20261128-0001 已受理，承办人将尽快处理。'
       await notifyResident(store.db, {
         conversationId: sessionId,
         caseId: null,
@@ -80,7 +80,7 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
       await page
         .getByLabel('输入您要反映的问题')
-        .fill('天宁区青龙街道那边有个问题想反映一下,影响很大')
+        .fill('天宁区青龙街道那边有个问题想反映一下，影响很大')
       await page.keyboard.press('Enter')
       const choices = page.getByRole('group', { name: '快捷回复' })
       await choices.waitFor()

@@ -62,30 +62,32 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
     const { context, page } = await signIn('root')
     try {
       await page.getByLabel('问卷标题').fill(TITLE)
-      await page.getByLabel('菜单名称(选填)').fill('年度满意度调查问卷')
+      await page.getByLabel('菜单名称（选填）').fill('年度满意度调查问卷')
       await page.locator('#menu-label-hint', { hasText: '菜单名称太长' }).waitFor()
       await page.getByRole('button', { name: '添加选择题' }).click()
-      await page.getByLabel('第1题 题目').fill('您最关心哪类环境问题?')
+      await page.getByLabel('第1题 题目').fill('您最关心哪类环境问题？')
       await page.getByLabel('第1题 选项1').fill('大气')
       await page.getByLabel('第1题 选项2').fill('大气')
-      expect(await page.locator('.question-hint').textContent()).toContain('选项重复:大气')
+      expect(await page.locator('.question-hint').textContent()).toContain('选项重复：大气')
       await page.getByRole('button', { name: '添加评分题' }).click()
-      await page.getByLabel('第2题 题目').fill('您对本市生态环境质量是否满意?')
+      await page.getByLabel('第2题 题目').fill('您对本市生态环境质量是否满意？')
       // reordered: the rating question first, its text travels with it
       await page.getByRole('button', { name: '上移' }).nth(1).click()
-      expect(await page.getByLabel('第1题 题目').inputValue()).toBe('您对本市生态环境质量是否满意?')
+      expect(await page.getByLabel('第1题 题目').inputValue()).toBe(
+        '您对本市生态环境质量是否满意？',
+      )
 
       // the server refuses the repeated option; its message shows and nothing typed is lost
       await page.getByRole('button', { name: '保存为草稿' }).click()
       await page.locator('#builder-error', { hasText: '选项不能重复' }).waitFor()
       expect(await page.locator('#builder-error').textContent()).toContain('菜单名称最多 8 个汉字')
       expect(await page.getByLabel('问卷标题').inputValue()).toBe(TITLE)
-      expect(await page.getByLabel('菜单名称(选填)').inputValue()).toBe('年度满意度调查问卷')
-      expect(await page.getByLabel('第2题 题目').inputValue()).toBe('您最关心哪类环境问题?')
+      expect(await page.getByLabel('菜单名称（选填）').inputValue()).toBe('年度满意度调查问卷')
+      expect(await page.getByLabel('第2题 题目').inputValue()).toBe('您最关心哪类环境问题？')
       expect(await page.getByLabel('第2题 选项2').inputValue()).toBe('大气')
       expect(await countRows(store, 'public_surveys')).toBe(0)
 
-      await page.getByLabel('菜单名称(选填)').fill('年度满意度')
+      await page.getByLabel('菜单名称（选填）').fill('年度满意度')
       await page.getByLabel('第2题 选项2').fill('噪声')
       await page.getByRole('button', { name: '添加选项' }).click()
       await page.getByLabel('第2题 选项3').fill('水')
@@ -134,9 +136,9 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       // the list and a second survey being written, for the README
       await page.getByLabel('问卷标题').fill('2026年第四季度噪声治理满意度调查')
       await page.getByRole('button', { name: '添加评分题' }).click()
-      await page.getByLabel('第1题 题目').fill('您对小区周边夜间施工噪声的治理是否满意?')
+      await page.getByLabel('第1题 题目').fill('您对小区周边夜间施工噪声的治理是否满意？')
       await page.getByRole('button', { name: '添加选择题' }).click()
-      await page.getByLabel('第2题 题目').fill('噪声主要出现在什么时段?')
+      await page.getByLabel('第2题 题目').fill('噪声主要出现在什么时段？')
       await page.getByLabel('第2题 选项1').fill('白天')
       await page.getByLabel('第2题 选项2').fill('夜间(22时至次日6时)')
       await page.screenshot({ path: 'docs/screenshots/console-surveys.png', fullPage: true })

@@ -48,11 +48,11 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
       return { token, number: body.case.number as string }
     }
     const first = await complain(
-      '武进区湖塘镇华达印染厂每天晚上冒黑烟,呛得不行,电话13812345678 <script>window.pwned=1</script><img src=x onerror="window.pwned=2">',
+      '武进区湖塘镇华达印染厂每天晚上冒黑烟，呛得不行，电话13812345678 <script>window.pwned=1</script><img src=x onerror="window.pwned=2">',
     )
     ;({ number, token: residentToken } = first)
     duplicate = (await complain('湖塘镇华达印染厂又在冒黑烟')).number
-    misrouted = (await complain('新北区春江镇工地夜里打桩,吵得睡不着')).number
+    misrouted = (await complain('新北区春江镇工地夜里打桩，吵得睡不着')).number
   })
   afterAll(async () => {
     await server?.close()
@@ -117,7 +117,7 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
       await page.getByRole('button', { name: '开始办理' }).click()
       await page.locator('.timeline li', { hasText: '→ 办理中' }).waitFor()
       await page.screenshot({ path: 'docs/screenshots/console-case.png', fullPage: true })
-      dialogAnswers.push('已现场检查,责令该厂停产整改并安装废气处理设施')
+      dialogAnswers.push('已现场检查，责令该厂停产整改并安装废气处理设施')
       await page.getByRole('button', { name: '办结答复' }).click()
       await page.locator('.timeline li', { hasText: '→ 已办结' }).waitFor()
       expect(await page.locator('.timeline').textContent()).toContain('查看号码')
@@ -139,7 +139,7 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
     })
   })
 
-  it('lets an admin send a misrouted case to another branch (改派), which leaves the timeline', async () => {
+  it('lets an admin send a misrouted case to another branch （改派）， which leaves the timeline', async () => {
     const { context, page } = await signIn('admin')
     try {
       await page.goto(`${server.url}/console/cases/${misrouted}`)
@@ -166,7 +166,7 @@ describe.runIf(browserAvailable)('staff console in a real browser', { timeout: 9
         .locator('#rules tr', { hasText: '辐射' })
         .getByRole('button', { name: '编辑' })
         .click()
-      await page.getByLabel('办结期限(工作日)').fill('20')
+      await page.getByLabel('办结期限（工作日）').fill('20')
       await page.getByRole('button', { name: '保存' }).click()
       await page.locator('#rules tr', { hasText: '1 / 20 个工作日' }).waitFor()
       await page.screenshot({ path: 'docs/screenshots/console-rules.png', fullPage: true })

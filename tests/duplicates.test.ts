@@ -34,7 +34,7 @@ describeEachDialect('duplicate complaints', (open) => {
   it('suggests a complaint about the same premises to the supervisor, in the queue and the case', async () => {
     const first = await file('武进区湖塘镇华达印染厂晚上排黑烟')
     clock.now = new Date(clock.now.getTime() + 3 * 86400_000)
-    const second = await file('湖塘镇 华达印染厂 又在冒黑烟,味道很大')
+    const second = await file('湖塘镇 华达印染厂 又在冒黑烟，味道很大')
     const queue = await get('zhao', '/api/v1/cases?duplicates=true')
     expect(queue.items.map((c: { number: string }) => c.number)).toEqual([second.number])
     expect(queue.items[0].mergeSuggestion).toMatchObject({
@@ -67,8 +67,8 @@ describeEachDialect('duplicate complaints', (open) => {
     expect((await get('zhao', '/api/v1/cases?duplicates=true')).items).toEqual([])
     expect((await act('wang', first.number, { action: 'accept', version: 1 })).status).toBe(200)
     expect((await pushed(second.resident.sessionId)).map((n) => n.text)).toEqual([
-      `您的投诉 ${second.number} 反映的问题已有其他市民投诉,现并入 ${first.number} 合并办理,该案后续进展会同时告知您。`,
-      `您的投诉 ${second.number} 已并入 ${first.number} 合并办理。最新进展:您的投诉 ${first.number} 已受理,由常州市武进生态环境局办理。`,
+      `您的投诉 ${second.number} 反映的问题已有其他市民投诉，现并入 ${first.number} 合并办理，该案后续进展会同时告知您。`,
+      `您的投诉 ${second.number} 已并入 ${first.number} 合并办理。最新进展：您的投诉 ${first.number} 已受理，由常州市武进生态环境局办理。`,
     ])
     expect(await pushed(first.resident.sessionId)).toHaveLength(1)
   })

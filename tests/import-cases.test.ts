@@ -58,7 +58,9 @@ describeEachDialect('importing cases from an earlier system', (open) => {
     expect(report.imported).toBe(0)
     expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 5])
     expect(report.rejected[0]!.reasons.join()).toContain('filed_at 不是有效时间')
-    expect(report.rejected[1]!.reasons.join()).toMatch(/category 未知:smell.*district 未知:上海市/)
+    expect(report.rejected[1]!.reasons.join()).toMatch(
+      /category 未知：smell.*district 未知：上海市/,
+    )
     expect(report.rejected[2]!.reasons.join()).toMatch(
       /subcategory 只用于 air 与 noise.*须有 resolved_at/,
     )
@@ -69,7 +71,7 @@ describeEachDialect('importing cases from an earlier system', (open) => {
   it('refuses a file with wrong columns, naming them', async () => {
     const report = await load('filed,category\n2025-03-01,air\n')
     expect(report.rejected).toHaveLength(1)
-    expect(report.rejected[0]!.reasons.join()).toMatch(/缺少列:filed_at.*未知列:filed/)
+    expect(report.rejected[0]!.reasons.join()).toMatch(/缺少列：filed_at.*未知列：filed/)
     expect(await countRows(store, 'cases')).toBe(0)
   })
 })

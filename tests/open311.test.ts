@@ -121,7 +121,7 @@ describeEachDialect('Open311 GeoReport v2', (open) => {
       service_code: 'water',
       lat: '31.7806',
       long: '119.9561',
-      description: '河里有死鱼,水发黑',
+      description: '河里有死鱼，水发黑',
     })
     await post({
       api_key: 'key-app-1',
@@ -141,7 +141,7 @@ describeEachDialect('Open311 GeoReport v2', (open) => {
     const closed = await list('status=closed')
     expect(closed).toHaveLength(1)
     expect(closed[0]).toMatchObject({ service_code: 'air.catering_fumes', expected_datetime: null })
-    expect(closed[0]!.status_notes).toMatch(/^已转办:已转交/)
+    expect(closed[0]!.status_notes).toMatch(/^已转办：已转交/)
     expect(await list('status=open')).toHaveLength(1)
     expect(await list('service_request_id=CZ20261128-0002')).toHaveLength(1)
     expect(

@@ -108,7 +108,7 @@ describeEachDialect('request logs', (open) => {
       now: () => new Date('2026-11-28T02:00:00Z'),
     })
     const me = await chatSession(app)
-    const res = await me.send({ text: `武进区湖塘镇工厂每天冒黑烟,我的电话${PHONE}` })
+    const res = await me.send({ text: `武进区湖塘镇工厂每天冒黑烟，我的电话${PHONE}` })
     expect(res.status).toBe(200)
     const requestLine = lines
       .map((l) => JSON.parse(l))

@@ -14,11 +14,11 @@ describe.runIf(browserAvailable)('a public survey in a real browser', () => {
       slug: 'eco-2026',
       title: '2026年常州市生态环境公众满意度调查',
       questions: JSON.stringify([
-        { id: 'overall', text: '您对本市生态环境质量是否满意?', type: 'rating' },
-        { id: 'handling', text: '您对环境投诉的办理是否满意?', type: 'rating' },
+        { id: 'overall', text: '您对本市生态环境质量是否满意？', type: 'rating' },
+        { id: 'handling', text: '您对环境投诉的办理是否满意？', type: 'rating' },
         {
           id: 'concern',
-          text: '您最关心哪类问题?',
+          text: '您最关心哪类问题？',
           type: 'choice',
           options: ['大气', '噪声', '水'],
         },

@@ -35,8 +35,13 @@ describeEachDialect('public satisfaction surveys', (open) => {
   const survey = {
     title: '2026年常州市生态环境公众满意度调查',
     questions: [
-      { id: 'overall', text: '您对本市生态环境质量是否满意?', type: 'rating' },
-      { id: 'concern', text: '您最关心哪类问题?', type: 'choice', options: ['大气', '噪声', '水'] },
+      { id: 'overall', text: '您对本市生态环境质量是否满意？', type: 'rating' },
+      {
+        id: 'concern',
+        text: '您最关心哪类问题？',
+        type: 'choice',
+        options: ['大气', '噪声', '水'],
+      },
     ],
   }
   const published = async () => {
@@ -129,7 +134,7 @@ describeEachDialect('public satisfaction surveys', (open) => {
   })
 
   it('tells the console in Chinese what is wrong with a question', async () => {
-    const choice = { id: 'q1', text: '最关心什么?', type: 'choice' }
+    const choice = { id: 'q1', text: '最关心什么？', type: 'choice' }
     for (const [options, message] of [
       [['大气'], '选择题至少要有 2 个选项'],
       [Array.from({ length: 11 }, (_, i) => `选项${i}`), '选择题最多 10 个选项'],
@@ -167,7 +172,7 @@ describeEachDialect('public satisfaction surveys', (open) => {
   })
 
   it('refuses surveys that make no sense, with a 400 and nothing written', async () => {
-    const rating = { id: 'q', text: '满意吗?', type: 'rating' }
+    const rating = { id: 'q', text: '满意吗？', type: 'rating' }
     for (const bad of [
       { title: '', questions: [rating] },
       { title: '调查', questions: [] },

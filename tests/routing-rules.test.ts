@@ -29,7 +29,7 @@ describeEachDialect('admins edit the routing rules', (open) => {
     acceptWorkingDays: 1,
     resolveWorkingDays: 3,
     urgentHours: 2,
-    note: '金坛区建筑施工噪声:3个工作日内办结',
+    note: '金坛区建筑施工噪声：3个工作日内办结',
   }
 
   it('shows every staff member the seeded table, with its sources and per-rule deadlines', async () => {

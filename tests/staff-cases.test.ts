@@ -70,7 +70,26 @@ describeEachDialect('handlers work cases through the API', (open) => {
       .where('conversation_id', '=', resident.sessionId)
       .execute()
     expect(rows.map((r) => r.text)).toEqual([
-      expect.stringMatching(new RegExp(`${number} 已受理,由常州市武进生态环境局办理`)),
+      expect.stringMatching(new RegExp(`${number} 已受理，由常州市武进生态环境局办理`)),
+    ])
+  })
+
+  it('tells the resident which agency a transferred case went to, by name, with the reason', async () => {
+    const { number, resident } = await fileInWujin()
+    const res = await act('wang', number, {
+      action: 'transfer',
+      version: 1,
+      agency: 'police',
+      reason: '属社会生活噪声，由公安机关处理',
+    })
+    expect(res.status).toBe(200)
+    const texts = await store.db
+      .selectFrom('notifications')
+      .select('text')
+      .where('conversation_id', '=', resident.sessionId)
+      .execute()
+    expect(texts.map((r) => r.text)).toEqual([
+      `您的投诉 ${number} 已转交公安机关(社会生活噪声)处理：属社会生活噪声，由公安机关处理`,
     ])
   })
 
@@ -115,7 +134,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
     })
   })
 
-  it('lets the supervisor send a returned case to the branch that should have it (改派)', async () => {
+  it('lets the supervisor send a returned case to the branch that should have it （改派）', async () => {
     const { number } = await fileInWujin()
     await act('wang', number, { action: 'accept', version: 1 })
     await act('wang', number, { action: 'return', version: 2, reason: '地址实为天宁区' })
@@ -133,7 +152,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
       const refused = await act('zhao', number, { ...byHandler, department })
       expect(refused.status).toBe(400)
       expect((await refused.json()).error.message).toMatch(
-        /改派只能派给本局的其他部门:.*tianning-branch/,
+        /改派只能派给本局的其他部门：.*tianning-branch/,
       )
     }
     const moved = await act('zhao', number, byHandler)
@@ -153,7 +172,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
     ).json()
     expect(detail.timeline.slice(-2)).toMatchObject([
       { action: 'return', note: '地址实为天宁区' },
-      { action: 'reroute', actor: 'staff:zhao', note: 'tianning-branch:属天宁' },
+      { action: 'reroute', actor: 'staff:zhao', note: 'tianning-branch：属天宁' },
     ])
     expect(detail.allowedActions).toContain('accept')
   })
@@ -197,7 +216,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
       { action: 'accept' },
       { action: 'assign', assignee: 'wang' },
       { action: 'start' },
-      { action: 'resolve', reply: '已责令该厂整改,安装除尘设施' },
+      { action: 'resolve', reply: '已责令该厂整改，安装除尘设施' },
     ]) {
       const res = await act('wang', filed.number, { ...body, version })
       expect(res.status).toBe(200)
@@ -218,7 +237,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
       text: expect.stringMatching(/已办结/),
       options: JSON.stringify(['满意', '基本满意', '不满意']),
     })
-    const reply = await (await resident.send({ text: '不满意,还是有黑烟' })).json()
+    const reply = await (await resident.send({ text: '不满意，还是有黑烟' })).json()
     expect(reply.replies[0].text).toMatch(new RegExp(`${number} 已重新办理`))
     const detail = await (
       await app.request(`/api/v1/cases/${number}`, { headers: as('zhao') })
@@ -291,7 +310,7 @@ describeEachDialect('handlers work cases through the API', (open) => {
     const s = await res.json()
     expect(s.categories.air).toEqual({ count: 2, lastYear: 0, yoy: null })
     expect(s.satisfactionRate).toBe(100)
-    expect(s.text).toBe('2026年共受理生态环境投诉2件,按期办结率100.0%,公众满意率达100.0%。')
+    expect(s.text).toBe('2026年共受理生态环境投诉2件，按期办结率100.0%，公众满意率达100.0%。')
     expect(
       (await app.request('/api/v1/stats/summary?year=20x6', { headers: as('chen') })).status,
     ).toBe(400)

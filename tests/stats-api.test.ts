@@ -56,9 +56,9 @@ describeEachDialect('the statistics API', (open) => {
 
   async function fixture() {
     const a = await file('2025-12-31T17:00:00Z', '武进区湖塘镇工厂每天冒黑烟')
-    await file('2025-12-31T15:00:00Z', '钟楼区五星街道有人烧垃圾,烟很大')
+    await file('2025-12-31T15:00:00Z', '钟楼区五星街道有人烧垃圾，烟很大')
     const c = await file('2026-03-10T02:00:00Z', '天宁区红梅街道工地晚上施工噪音很大')
-    const d = await file('2026-05-01T02:00:00Z', '新北区三井街道河里有人排污水,发臭')
+    const d = await file('2026-05-01T02:00:00Z', '新北区三井街道河里有人排污水，发臭')
     await file('2026-06-02T02:00:00Z', '武进区湖塘镇工厂每天冒黑烟')
     await act(a, 3, { action: 'accept' })
     await act(a, 4, { action: 'assign', assignee: 'wang' })
@@ -90,15 +90,15 @@ describeEachDialect('the statistics API', (open) => {
     expect(s).toMatchObject({ resolved: 2, onTimeRate: 100, medianHoursToResolution: 72 })
     expect(s.hotspots).toEqual([{ place: '湖塘镇', district: '武进区', count: 2 }])
     expect(s.text).toBe(
-      '2026年共受理生态环境投诉4件,同比上升300.0%,大气污染投诉同比上升100.0%,按期办结率100.0%,公众满意率达100.0%。',
+      '2026年共受理生态环境投诉4件，同比上升300.0%，大气污染投诉同比上升100.0%，按期办结率100.0%，公众满意率达100.0%。',
     )
   })
 
   it('adds the year’s public satisfaction surveys to the summary, pooled over their rating questions', async () => {
     const questions = [
-      { id: 'air', text: '您对空气质量是否满意?', type: 'rating' },
-      { id: 'water', text: '您对水环境是否满意?', type: 'rating' },
-      { id: 'concern', text: '您最关心哪类问题?', type: 'choice', options: ['大气', '噪声'] },
+      { id: 'air', text: '您对空气质量是否满意？', type: 'rating' },
+      { id: 'water', text: '您对水环境是否满意？', type: 'rating' },
+      { id: 'concern', text: '您最关心哪类问题？', type: 'choice', options: ['大气', '噪声'] },
     ]
     /** A survey published at `at` (UTC), answered by one browser per set of answers. */
     async function survey(at: string, ...answers: Record<string, string>[]) {
@@ -133,7 +133,7 @@ describeEachDialect('the statistics API', (open) => {
     t.clock.now = new Date('2026-12-20T02:00:00Z')
     const s = await get('summary?year=2026')
     expect(s.publicSurveys).toEqual({ surveys: 1, responses: 3, answered: 5, satisfactionRate: 80 })
-    expect(s.text).toMatch(/;全年公众满意度调查收回问卷3份,满意率80.0%。$/)
+    expect(s.text).toMatch(/；全年公众满意度调查收回问卷3份，满意率80.0%。$/)
     const en = await get('summary?year=2026&lang=en')
     expect(en.text).toMatch(/public satisfaction surveys: 3 responses, 80.0% satisfied\.$/)
     expect((await get('summary?year=2025')).publicSurveys).toMatchObject({

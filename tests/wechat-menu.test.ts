@@ -43,7 +43,7 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
     const created = await staff.call('root', 'POST', '/api/v1/public-surveys', {
       title,
       ...(menuLabel ? { menuLabel } : {}),
-      questions: [{ id: 'overall', text: '您对本市生态环境质量是否满意?', type: 'rating' }],
+      questions: [{ id: 'overall', text: '您对本市生态环境质量是否满意？', type: 'rating' }],
     })
     expect(created.status).toBe(201)
     return created.body as { id: number; slug: string }
@@ -188,7 +188,7 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
     const refused = await staff.call('root', 'POST', '/api/v1/public-surveys', {
       title: '调查',
       menuLabel: '2026年度生态环境满意度',
-      questions: [{ id: 'q', text: '满意吗?', type: 'rating' }],
+      questions: [{ id: 'q', text: '满意吗？', type: 'rating' }],
     })
     expect(refused.status).toBe(400)
     expect(refused.body.error.message).toMatch(/菜单名称最多 8 个汉字/)
@@ -211,7 +211,7 @@ describeEachDialect('the WeChat menu without an Official Account', (open) => {
     const staff = await staffApp(store, [['root', 'admin', null]])
     const created = await staff.call('root', 'POST', '/api/v1/public-surveys', {
       title: '调查',
-      questions: [{ id: 'q', text: '满意吗?', type: 'rating' }],
+      questions: [{ id: 'q', text: '满意吗？', type: 'rating' }],
     })
     const published = await staff.call(
       'root',

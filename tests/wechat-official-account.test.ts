@@ -53,7 +53,7 @@ describe('WeChat Official Account webhook', () => {
     expect(first.headers.get('content-type')).toMatch(/xml/)
     const reply = parseOfficialAccountMessage(await first.clone().text())
     expect(reply).toMatchObject({ toUser: OPENID, fromUser: 'gh_97417a04a28d', msgType: 'text' })
-    expect(reply.content).toMatch(/请确认投诉内容[\s\S]*可回复:确认提交 \/ 匿名提交 \/ 取消/)
+    expect(reply.content).toMatch(/请确认投诉内容[\s\S]*可回复：确认提交 \/ 匿名提交 \/ 取消/)
     const filed = await contentOf(await post(textPush('确认提交', '24500000000000002')))
     expect(filed).toMatch(/编号 CZ20261128-0001/)
     const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
@@ -118,7 +118,7 @@ describe('WeChat Official Account webhook', () => {
   it('works in safe mode: decrypts the push, encrypts and signs the reply', async () => {
     const key = aesKeyOf(AES_KEY)
     const encrypt = encryptMessage(
-      textPush('钟楼区南大街饭店油烟很大,每天中午', '24500000000000009'),
+      textPush('钟楼区南大街饭店油烟很大，每天中午', '24500000000000009'),
       key,
       APPID,
     )
@@ -137,7 +137,7 @@ describe('WeChat Official Account webhook', () => {
     const envelope = parseOfficialAccountMessage(await res.text())
     expect(envelope.encrypt).toBeTruthy()
     const inner = parseOfficialAccountMessage(decryptMessage(envelope.encrypt!, [key], APPID))
-    expect(inner.content).toMatch(/请确认投诉内容[\s\S]*类别:大气污染/)
+    expect(inner.content).toMatch(/请确认投诉内容[\s\S]*类别：大气污染/)
 
     const tampered = new URLSearchParams(q)
     tampered.set('msg_signature', '1'.repeat(40))
@@ -154,7 +154,7 @@ describe('WeChat Official Account webhook', () => {
 
     await post(textPush('工地每天打桩', '32'))
     const location = `<xml><ToUserName>gh</ToUserName><FromUserName>${OPENID}</FromUserName><CreateTime>1764295202</CreateTime><MsgType>location</MsgType><Location_X>31.811226</Location_X><Location_Y>119.974062</Location_Y><Scale>15</Scale><Label>常州市政府</Label><MsgId>33</MsgId></xml>`
-    expect(await contentOf(await post(location))).toMatch(/地点:常州市政府/)
+    expect(await contentOf(await post(location))).toMatch(/地点：常州市政府/)
     await post(textPush('确认提交', '34'))
     const row = await store.db.selectFrom('cases').select(['lat', 'lng']).executeTakeFirstOrThrow()
     // around Changzhou, GCJ-02 lies some 200 m south and 450 m east of WGS84

@@ -134,14 +134,14 @@ describeEachDialect('WeChat API client and notification delivery', (open) => {
 
   it('falls back to the template message when the 48-hour window has closed', async () => {
     const conversation = await wechatResident()
-    await notify(conversation, '您的投诉已办结,处理结果:已责令工地夜间停工')
+    await notify(conversation, '您的投诉已办结，处理结果：已责令工地夜间停工')
     wechat.queued.custom.push(45015)
     await deliver(store, 'TPL-case-update')
     const [sent] = wechat.sent('template')
     expect(sent!.body).toMatchObject({
       touser: OPENID,
       template_id: 'TPL-case-update',
-      data: { thing3: { value: '您的投诉已办结,处理结果:已责令工地夜…' } },
+      data: { thing3: { value: '您的投诉已办结，处理结果：已责令工地夜…' } },
     })
     expect(await deliveryRow()).toMatchObject({ state: 'delivered', sent_as: 'template' })
   })

@@ -58,7 +58,7 @@ describeEachDialect('the Wechaty bot', (open) => {
   }
 
   it('takes a complaint from a contact and gives the case number', async () => {
-    expect(await say('武进区湖塘镇工地每天半夜打桩,吵得睡不着')).toMatch(/请确认投诉内容/)
+    expect(await say('武进区湖塘镇工地每天半夜打桩，吵得睡不着')).toMatch(/请确认投诉内容/)
     const filed = await say('确认提交')
     expect(filed).toMatch(/编号 CZ20261128-0001/)
     const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
@@ -122,7 +122,7 @@ describeEachDialect('the Wechaty bot', (open) => {
       notifyResident(trx, {
         conversationId: c.conversation_id!,
         caseId: c.id,
-        text: '您的投诉 CZ20261128-0001 已办结,请评价',
+        text: '您的投诉 CZ20261128-0001 已办结，请评价',
         options: ['满意', '基本满意', '不满意'],
         now: new Date(),
       }),
@@ -137,7 +137,7 @@ describeEachDialect('the Wechaty bot', (open) => {
     const before = heard.length
     expect(await bot.sender(delivery!)).toEqual({ ok: true, sentAs: 'wechaty' })
     expect(await nextReply(before)).toBe(
-      '您的投诉 CZ20261128-0001 已办结,请评价\n可回复:满意 / 基本满意 / 不满意',
+      '您的投诉 CZ20261128-0001 已办结，请评价\n可回复：满意 / 基本满意 / 不满意',
     )
   })
 })

@@ -79,14 +79,14 @@ async function send(body) {
     body: JSON.stringify({ ...body, clientMessageId: crypto.randomUUID() }),
   })
   const data = await res.json()
-  if (!res.ok) return show(data.error?.message ?? '发送失败,请稍后再试', 'error')
+  if (!res.ok) return show(data.error?.message ?? '发送失败，请稍后再试', 'error')
   for (const reply of data.replies) show(reply.text, 'bot', reply.options)
   if (data.case && !casesPanel.hidden) loadCases()
 }
 
 function say(text) {
   show(text, 'me')
-  send({ text }).catch(() => show('网络异常,请检查网络后重试', 'error'))
+  send({ text }).catch(() => show('网络异常，请检查网络后重试', 'error'))
 }
 
 form.addEventListener('submit', (event) => {
@@ -106,20 +106,20 @@ input.addEventListener('keydown', (event) => {
 
 locate.addEventListener('click', () => {
   if (!navigator.geolocation) {
-    show('您的浏览器不能提供定位,请直接输入区、街道或路名。', 'bot')
+    show('您的浏览器不能提供定位，请直接输入区、街道或路名。', 'bot')
     input.focus()
     return
   }
   navigator.geolocation.getCurrentPosition(
     (pos) => {
       const { latitude: lat, longitude: lng } = pos.coords
-      show(`[我的位置] ${lat.toFixed(5)}, ${lng.toFixed(5)}`, 'me')
+      show(`[我的位置] ${lat.toFixed(5)}， ${lng.toFixed(5)}`, 'me')
       send({ location: { lat, lng, label: '浏览器定位' } }).catch(() =>
-        show('网络异常,请稍后重试', 'error'),
+        show('网络异常，请稍后重试', 'error'),
       )
     },
     () => {
-      show('没能取得定位。请直接输入地点,例如「武进区湖塘镇某某小区」。', 'bot')
+      show('没能取得定位。请直接输入地点，例如「武进区湖塘镇某某小区」。', 'bot')
       input.focus()
     },
     { timeout: 10000 },
@@ -144,14 +144,14 @@ photo.addEventListener('change', async () => {
   const file = photo.files[0]
   photo.value = ''
   if (!file) return
-  if (file.size > MAX_PHOTO) return show('照片不能超过 10 MB,请换一张或压缩后再发。', 'error')
+  if (file.size > MAX_PHOTO) return show('照片不能超过 10 MB，请换一张或压缩后再发。', 'error')
   const res = await api('/api/v1/photos', {
     method: 'POST',
     body: file,
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
   })
   const data = await res.json()
-  if (!res.ok) return show(data.error?.message ?? '照片上传失败,请稍后再试', 'error')
+  if (!res.ok) return show(data.error?.message ?? '照片上传失败，请稍后再试', 'error')
   showPhoto(data.imageUrl)
   await send({ imageUrl: new URL(data.imageUrl, location.href).href })
 })
@@ -162,7 +162,7 @@ async function loadCases() {
   const data = await res.json()
   casesPanel.textContent = ''
   if (!res.ok || data.items.length === 0) {
-    casesPanel.textContent = res.ok ? '您还没有投诉记录。' : '加载失败,请稍后再试。'
+    casesPanel.textContent = res.ok ? '您还没有投诉记录。' : '加载失败，请稍后再试。'
     return
   }
   const ul = document.createElement('ul')
@@ -190,7 +190,7 @@ myCases.addEventListener('click', () => {
   const open = casesPanel.hidden
   casesPanel.hidden = !open
   myCases.setAttribute('aria-expanded', String(open))
-  if (open) loadCases().catch(() => (casesPanel.textContent = '加载失败,请稍后再试。'))
+  if (open) loadCases().catch(() => (casesPanel.textContent = '加载失败，请稍后再试。'))
 })
 
 // Later messages (accepted, resolved, the survey) arrive as server-sent events; EventSource
@@ -228,5 +228,5 @@ async function start() {
   await listen(lastEventId)
 }
 
-const WELCOME = '您好,这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。'
+const WELCOME = '您好，这里是常州市生态环境局投诉平台。请描述您遇到的问题和大概位置。'
 start().catch(() => list.children.length === 0 && show(WELCOME, 'bot'))

@@ -41,14 +41,14 @@ const ACTIONS = {
   extend: [
     '延期',
     [
-      ['days', '延期几个工作日?'],
+      ['days', '延期几个工作日？'],
       ['reason', '延期原因'],
     ],
   ],
   transfer: [
     '转办',
     [
-      ['agency', '转办到哪个外单位(部门编号,例如 police)'],
+      ['agency', '转办到哪个外单位（部门编号，例如 police）'],
       ['reason', '转办原因'],
     ],
   ],
@@ -56,13 +56,13 @@ const ACTIONS = {
   reroute: [
     '改派',
     [
-      ['department', '改派到本局哪个部门(部门编号,例如 tianning-branch)'],
+      ['department', '改派到本局哪个部门（部门编号，例如 tianning-branch）'],
       ['reason', '改派原因'],
     ],
   ],
   reject: ['不予受理', [['reason', '不予受理的原因']]],
   escalate: ['督办', [['note', '督办意见']]],
-  merge: ['并案', [['into', '并入哪个案件(编号)']]],
+  merge: ['并案', [['into', '并入哪个案件（编号）']]],
   close: ['归档'],
   reopen: ['重新办理', [['reason', '重新办理的原因']]],
   note: ['备注', [['text', '备注内容']]],
@@ -209,7 +209,7 @@ function actionButton(c, action) {
 
 function reporterLine(c) {
   if (c.reporter.anonymous) return el('dd', { textContent: '匿名' })
-  if (!c.reporter.phone) return el('dd', { textContent: '未留电话,可通过会话联系' })
+  if (!c.reporter.phone) return el('dd', { textContent: '未留电话，可通过会话联系' })
   const phone = el('span', { className: 'phone', textContent: c.reporter.phone })
   const reveal =
     me.role === 'analyst'
@@ -240,7 +240,7 @@ function suggestionBox(c) {
       const why = s.reason === 'same_place' ? '同一地点' : `相距约${s.distanceM}米`
       const text =
         s.case === c.number
-          ? `疑似与 ${s.primary} 重复(${why},7日内同类投诉)`
+          ? `疑似与 ${s.primary} 重复(${why}，7日内同类投诉)`
           : `${s.case} 疑似与本案重复(${why})`
       const buttons =
         lead && s.case === c.number && c.allowedActions.includes('merge')
@@ -362,12 +362,12 @@ const RULE_FIELDS = [
   ['category', '类别', 'text'],
   ['subcategory', '子类', 'text'],
   ['district', '区域', 'text'],
-  ['keywords', '关键词(逗号分隔)', 'text'],
+  ['keywords', '关键词（逗号分隔）', 'text'],
   ['department', '部门编号', 'text'],
   ['action', '方式(route / transfer)', 'text'],
-  ['acceptWorkingDays', '受理期限(工作日)', 'number'],
-  ['resolveWorkingDays', '办结期限(工作日)', 'number'],
-  ['urgentHours', '紧急响应(小时)', 'number'],
+  ['acceptWorkingDays', '受理期限（工作日）', 'number'],
+  ['resolveWorkingDays', '办结期限（工作日）', 'number'],
+  ['urgentHours', '紧急响应（小时）', 'number'],
   ['note', '说明与依据', 'text'],
 ]
 
@@ -486,7 +486,7 @@ async function loadRules() {
                 className: 'small secondary',
                 textContent: '删除',
                 onclick: async () => {
-                  if (!confirm(`删除规则 ${r.id}?`)) return
+                  if (!confirm(`删除规则 ${r.id}？`)) return
                   if (await send(`/api/v1/routing-rules/${r.id}?version=${r.version}`, 'DELETE'))
                     loadRules()
                 },
@@ -500,7 +500,7 @@ async function loadRules() {
     el('h2', { textContent: '路由规则' }),
     el('p', {
       className: 'hint',
-      textContent: '按优先级从小到大匹配,第一条符合的规则决定承办部门和期限。每次修改都留有记录。',
+      textContent: '按优先级从小到大匹配，第一条符合的规则决定承办部门和期限。每次修改都留有记录。',
     }),
     table,
     admin ? form : el('p', { className: 'hint', textContent: '只有管理员可以修改规则。' }),
@@ -515,9 +515,9 @@ async function loadCalendar(year) {
   const shown = year ?? status.years[1].year
   const data = await (await api(`/api/v1/calendar/${shown}`)).json()
   const SOURCE = {
-    published: '国务院已公布(随系统提供)',
+    published: '国务院已公布（随系统提供）',
     loaded: '管理员已载入',
-    statutory: '仅法定节假日(调休未知)',
+    statutory: '仅法定节假日（调休未知）',
   }
   const lines = (days) => days.map((d) => `${d.date}${d.name ? ` ${d.name}` : ''}`).join('\n')
   const parse = (text) =>
@@ -534,8 +534,8 @@ async function loadCalendar(year) {
   const form = el(
     'form',
     { className: 'calendar-form' },
-    el('label', {}, '放假日期(每行一天,可写名称,例如「2027-10-01 国庆节」)', holidays),
-    el('label', {}, '调休上班日期(周末补班)', workdays),
+    el('label', {}, '放假日期（每行一天，可写名称，例如「2027-10-01 国庆节」）', holidays),
+    el('label', {}, '调休上班日期（周末补班）', workdays),
     el('button', { type: 'submit', textContent: `载入 ${shown} 年安排` }),
   )
   form.addEventListener('submit', async (event) => {
@@ -565,7 +565,7 @@ async function loadCalendar(year) {
       ),
     ),
     el('p', {
-      textContent: `${shown} 年:${SOURCE[data.source]},全年 ${data.workingDaysInYear} 个工作日。`,
+      textContent: `${shown} 年：${SOURCE[data.source]}，全年 ${data.workingDaysInYear} 个工作日。`,
     }),
     me.role === 'admin'
       ? form

@@ -67,6 +67,6 @@ export async function callApi(path, method = 'GET', body = undefined) {
   })
   if (res.status === 401) askToSignIn()
   const out = await res.json().catch(() => ({}))
-  const message = res.ok ? '' : (out.error?.message ?? `操作失败(${res.status}),请稍后再试`)
+  const message = res.ok ? '' : (out.error?.message ?? `操作失败(${res.status})，请稍后再试`)
   return { ok: res.ok, status: res.status, body: out, message }
 }

@@ -5,7 +5,7 @@ import { el } from './dom.js'
 import { callApi } from './staff-session.js'
 
 const MAX_OPTIONS = 10
-const KIND = { rating: '评分题(满意 / 基本满意 / 不满意)', choice: '选择题(2–10 个选项)' }
+const KIND = { rating: '评分题（满意 / 基本满意 / 不满意）', choice: '选择题(2–10 个选项)' }
 
 /** Wires the builder form; `onSaved(survey)` runs after the server has stored a draft. */
 export function surveyBuilder(form, onSaved) {
@@ -68,7 +68,7 @@ export function surveyBuilder(form, onSaved) {
       const n = i + 1
       li.querySelector('.question-title').textContent = `第${n}题 · ${KIND[li.dataset.type]}`
       li.querySelector('.question-text').setAttribute('aria-label', `第${n}题 题目`)
-      li.querySelector('.question-text').placeholder = '题目,例如「您对本区空气质量是否满意?」'
+      li.querySelector('.question-text').placeholder = '题目，例如「您对本区空气质量是否满意？」'
       li.querySelectorAll('.option input').forEach((input, j) => {
         input.setAttribute('aria-label', `第${n}题 选项${j + 1}`)
       })
@@ -86,8 +86,8 @@ export function surveyBuilder(form, onSaved) {
     const options = optionsOf(li)
     const repeated = options.filter((o, i) => options.indexOf(o) !== i)
     li.querySelector('.question-hint').textContent = [
-      options.length < 2 && `已填 ${options.length} 个选项,至少需要 2 个`,
-      repeated.length > 0 && `选项重复:${[...new Set(repeated)].join('、')}`,
+      options.length < 2 && `已填 ${options.length} 个选项，至少需要 2 个`,
+      repeated.length > 0 && `选项重复：${[...new Set(repeated)].join('、')}`,
       '空白的选项不会保存',
     ]
       .filter(Boolean)
@@ -101,7 +101,7 @@ export function surveyBuilder(form, onSaved) {
     const hintText = form.querySelector('#menu-label-hint')
     hintText.classList.toggle('error-text', width > 16)
     hintText.textContent =
-      width > 16 ? `菜单名称太长:已占 ${width} 个字母宽,最多 16(8 个汉字)` : hintText.dataset.text
+      width > 16 ? `菜单名称太长：已占 ${width} 个字母宽，最多 16(8 个汉字)` : hintText.dataset.text
   }
 
   const optionsOf = (li) =>
@@ -135,7 +135,7 @@ export function surveyBuilder(form, onSaved) {
     try {
       res = await callApi('/api/v1/public-surveys', 'POST', survey())
     } catch {
-      res = { ok: false, message: '网络不通,问卷没有保存,请稍后再试' }
+      res = { ok: false, message: '网络不通，问卷没有保存，请稍后再试' }
     }
     save.disabled = false
     status.textContent = ''
@@ -147,7 +147,7 @@ export function surveyBuilder(form, onSaved) {
     list.replaceChildren()
     renumber()
     menuLabelHint()
-    status.textContent = `「${res.body.title}」已保存为草稿,发布后居民即可填写`
+    status.textContent = `「${res.body.title}」已保存为草稿，发布后居民即可填写`
     onSaved(res.body)
   })
   form.querySelector('#menu-label-hint').dataset.text =

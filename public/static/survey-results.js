@@ -52,7 +52,7 @@ export function showResults(section, results, { ratings, statuses }) {
             className: 'rate',
             textContent:
               q.satisfactionRate === null
-                ? '满意率:暂无作答'
+                ? '满意率：暂无作答'
                 : `满意率 ${q.satisfactionRate}%(满意与基本满意占作答人数 ${q.answered} 人的比例)`,
           }),
         q.type === 'choice' &&

@@ -31,10 +31,10 @@
         status.textContent = '感谢您的参与'
         return
       }
-      status.textContent = body?.error?.message ?? '提交失败,请稍后再试'
+      status.textContent = body?.error?.message ?? '提交失败，请稍后再试'
       button.disabled = res.status === 409
     } catch {
-      status.textContent = '网络不通,请稍后再试'
+      status.textContent = '网络不通，请稍后再试'
       button.disabled = false
     }
   })

@@ -70,7 +70,7 @@ function move(s, action, label, question) {
       await Promise.all([loadList(), showWechatMenu(menuPanel)])
       message.textContent = res.ok
         ? res.body.menuSync === 'failed'
-          ? '问卷状态已更新,但公众号菜单暂未同步成功,系统会自动重试(见「微信公众号菜单」)'
+          ? '问卷状态已更新，但公众号菜单暂未同步成功，系统会自动重试（见「微信公众号菜单」）'
           : ''
         : res.message
     },
@@ -90,7 +90,8 @@ function row(s) {
           'div',
           { className: 'survey-meta' },
           s.inMenu && el('span', { className: 'tag in-menu', textContent: '在微信菜单中' }),
-          s.menuLabel && el('small', { className: 'hint', textContent: `菜单名称:${s.menuLabel}` }),
+          s.menuLabel &&
+            el('small', { className: 'hint', textContent: `菜单名称：${s.menuLabel}` }),
         ),
     ),
     el(
@@ -107,10 +108,10 @@ function row(s) {
       ' ',
       admin &&
         s.status === 'draft' &&
-        move(s, 'publish', '发布', `发布「${s.title}」?发布后居民即可通过链接填写。`),
+        move(s, 'publish', '发布', `发布「${s.title}」？发布后居民即可通过链接填写。`),
       admin &&
         s.status === 'published' &&
-        move(s, 'close', '结束', `结束「${s.title}」?结束后不再接受答卷,已收到的答卷保留。`),
+        move(s, 'close', '结束', `结束「${s.title}」？结束后不再接受答卷，已收到的答卷保留。`),
     ),
   )
 }

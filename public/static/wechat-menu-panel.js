@@ -33,11 +33,11 @@ function syncLine(status) {
     return el('p', {
       className: 'menu-state unconfigured',
       textContent:
-        '未配置公众号:设置 WECHAT_APPID 和 WECHAT_APPSECRET 后,已发布的问卷会自动放入公众号菜单。下面是菜单将来的样子。',
+        '未配置公众号：设置 WECHAT_APPID 和 WECHAT_APPSECRET 后，已发布的问卷会自动放入公众号菜单。下面是菜单将来的样子。',
     })
   const { sync } = status
   const state = sync.pending
-    ? '有改动尚未同步到公众号,系统会自动重试'
+    ? '有改动尚未同步到公众号，系统会自动重试'
     : sync.syncedAt
       ? `已同步到公众号(${time(sync.syncedAt)})`
       : '尚未同步到公众号'
@@ -48,7 +48,7 @@ function syncLine(status) {
     sync.lastError &&
       el('p', {
         className: 'error-text',
-        textContent: `上次同步失败${sync.lastAttemptAt ? `(${time(sync.lastAttemptAt)})` : ''}:${sync.lastError}`,
+        textContent: `上次同步失败${sync.lastAttemptAt ? `(${time(sync.lastAttemptAt)})` : ''}：${sync.lastError}`,
       }),
   )
 }

@@ -48,7 +48,7 @@ function assertSameOrigin(c: Ctx): void {
   const sameOrigin = origin ? hostOf(origin) === host : site === 'same-origin'
   const json = (c.req.header('Content-Type') ?? '').startsWith('application/json')
   if (!sameOrigin || !json)
-    throw new AppError('FORBIDDEN', '请求来源不可信(CSRF 检查未通过),请在工作台页面内操作')
+    throw new AppError('FORBIDDEN', '请求来源不可信(CSRF 检查未通过)，请在工作台页面内操作')
 }
 
 /** Resolves the staff session (bearer token for the API, cookie for the console), or 401. */

@@ -30,7 +30,7 @@ const scheduleBody = z.strictObject({
 
 function readYear(raw: string): number {
   const year = yearParam.safeParse(raw)
-  if (!year.success) throw new AppError('VALIDATION_FAILED', `年份应为 2000–2100:${raw}`)
+  if (!year.success) throw new AppError('VALIDATION_FAILED', `年份应为 2000–2100：${raw}`)
   return year.data
 }
 
@@ -99,10 +99,10 @@ export function calendarRoutes(deps: Deps) {
     if (outside) throw new AppError('VALIDATION_FAILED', `${outside.date} 不在 ${year} 年`)
     const dates = all.map((d) => d.date)
     const twice = dates.find((d, i) => dates.indexOf(d) !== i)
-    if (twice) throw new AppError('VALIDATION_FAILED', `${twice} 重复出现,或既放假又补班`)
+    if (twice) throw new AppError('VALIDATION_FAILED', `${twice} 重复出现，或既放假又补班`)
     const weekday = body.workdays.find((d) => !isWeekend(d.date))
     if (weekday)
-      throw new AppError('VALIDATION_FAILED', `${weekday.date} 本是工作日,调休补班只会在周末`)
+      throw new AppError('VALIDATION_FAILED', `${weekday.date} 本是工作日，调休补班只会在周末`)
     const days: CalendarDay[] = [
       ...body.holidays.map((d) => ({ ...d, kind: 'holiday' as const })),
       ...body.workdays.map((d) => ({ ...d, kind: 'workday' as const })),

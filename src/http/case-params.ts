@@ -7,7 +7,7 @@ const WHOLE_NUMBER = new RegExp(`^${CASE_NUMBER_PATTERN.source}$`)
 export function caseNumberParam(raw: string): string {
   const number = raw.toUpperCase()
   if (!WHOLE_NUMBER.test(number)) {
-    throw new AppError('VALIDATION_FAILED', `案件编号格式不对:${raw}(应形如 CZ20261128-0007)`)
+    throw new AppError('VALIDATION_FAILED', `案件编号格式不对：${raw}（应形如 CZ20261128-0007）`)
   }
   return number
 }

@@ -206,7 +206,7 @@ export function caseRoutes(deps: Deps) {
         throw new AppError('FORBIDDEN', '只有负责人可以处理并案建议')
       const by = `staff:${staff.username}`
       const n = await decideSuggestions(trx, row.id, 'dismissed', by, deps.now())
-      if (n > 0) await staffEvent(trx, row, staff, 'note', '并案建议已排除:不是重复件', deps.now())
+      if (n > 0) await staffEvent(trx, row, staff, 'note', '并案建议已排除：不是重复件', deps.now())
       return n
     })
     return c.json({ dismissed })

@@ -98,14 +98,14 @@ export function chatSession(deps: Deps, options: { queryToken?: boolean } = {}) 
     if (!token) {
       throw new AppError(
         'UNAUTHORIZED',
-        '缺少会话令牌:请先创建会话,并以 Authorization: Bearer <token> 发送',
+        '缺少会话令牌：请先创建会话，并以 Authorization: Bearer <token> 发送',
       )
     }
     const hash = hashToken(token)
     let owner = known.get(hash)
     if (!owner) {
       owner = await findConversationByTokenHash(deps.store.db, hash)
-      if (!owner) throw new AppError('UNAUTHORIZED', '会话令牌无效或已过期,请重新创建会话')
+      if (!owner) throw new AppError('UNAUTHORIZED', '会话令牌无效或已过期，请重新创建会话')
       if (known.size >= KNOWN_SESSIONS) known.delete(known.keys().next().value!)
       known.set(hash, { id: owner.id, channel_user_id: owner.channel_user_id })
     }

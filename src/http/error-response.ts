@@ -29,5 +29,5 @@ export function errorResponse(err: Error, c: Context, logger: Logger): Response 
     error: String(err),
     stack: err.stack,
   })
-  return c.json({ error: { code: 'INTERNAL', message: '服务器内部错误,请稍后再试' } }, 500)
+  return c.json({ error: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } }, 500)
 }

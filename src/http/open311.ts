@@ -71,7 +71,7 @@ function requestView(row: CaseRow, agency: string | null) {
   return {
     service_request_id: row.number,
     status: open311Status(row.status),
-    status_notes: row.public_note ? `${statusName}:${row.public_note}` : statusName,
+    status_notes: row.public_note ? `${statusName}：${row.public_note}` : statusName,
     service_name: service?.service_name ?? null,
     service_code: service?.service_code ?? null,
     description: row.description,
@@ -111,7 +111,7 @@ export function open311Routes(deps: Deps) {
       )
     }
     deps.logger.error('open311 error', { requestId: c.get('requestId'), error: String(err) })
-    return c.json([{ code: 500, description: '服务器内部错误,请稍后再试' }], 500)
+    return c.json([{ code: 500, description: '服务器内部错误，请稍后再试' }], 500)
   })
 
   app.get('/discovery.json', (c) =>
@@ -137,7 +137,7 @@ export function open311Routes(deps: Deps) {
 
   app.get('/services/:code{.+\\.json}', (c) => {
     const code = c.req.param('code').replace(/\.json$/, '')
-    if (!serviceByCode(code)) throw new Open311Error(404, `没有这项服务:${code}`)
+    if (!serviceByCode(code)) throw new Open311Error(404, `没有这项服务：${code}`)
     return c.json({ service_code: code, attributes: [] })
   })
 
@@ -156,10 +156,10 @@ export function open311Routes(deps: Deps) {
         throw new Open311Error(403, 'api_key 无效')
       }
       const service = serviceByCode(r.service_code)
-      if (!service) throw new Open311Error(404, `没有这项服务:${r.service_code}`)
+      if (!service) throw new Open311Error(404, `没有这项服务：${r.service_code}`)
       const hasPoint = r.lat !== undefined && r.long !== undefined
       if (!hasPoint && !r.address_string) {
-        throw new Open311Error(400, '需要位置:lat 与 long,或 address_string')
+        throw new Open311Error(400, '需要位置：lat 与 long，或 address_string')
       }
       const description = r.description ?? service.service_name
       const now = deps.now()
@@ -194,7 +194,7 @@ export function open311Routes(deps: Deps) {
       const notice =
         filed.rule.action === 'transfer'
           ? `已转交${filed.department.name}办理`
-          : `已受理登记,由${filed.department.name}办理`
+          : `已受理登记，由${filed.department.name}办理`
       return c.json(
         [{ service_request_id: filed.row.number, service_notice: notice, account_id: null }],
         201,
@@ -225,7 +225,7 @@ export function open311Routes(deps: Deps) {
       if (q.service_code) {
         const services = q.service_code.split(',').map((code) => {
           const s = serviceByCode(code.trim())
-          if (!s) throw new Open311Error(404, `没有这项服务:${code}`)
+          if (!s) throw new Open311Error(404, `没有这项服务：${code}`)
           return s
         })
         query = query.where((eb) =>
@@ -256,12 +256,12 @@ export function open311Routes(deps: Deps) {
       .selectAll()
       .where('number', '=', number)
       .executeTakeFirst()
-    if (!row) throw new Open311Error(404, `没有这个请求:${number}`)
+    if (!row) throw new Open311Error(404, `没有这个请求：${number}`)
     return c.json([requestView(row, await departmentName(row.department_id))])
   })
 
   app.all('*', (c) => {
-    throw new Open311Error(404, `没有这个地址:${c.req.path}`)
+    throw new Open311Error(404, `没有这个地址：${c.req.path}`)
   })
   return app
 }

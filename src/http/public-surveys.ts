@@ -48,7 +48,7 @@ const surveyBody = z.strictObject({
     .string()
     .trim()
     .min(1)
-    .refine(fitsSubButton, '菜单名称最多 8 个汉字(或 16 个字母、数字)')
+    .refine(fitsSubButton, '菜单名称最多 8 个汉字（或 16 个字母、数字）')
     .optional(),
   questions: z
     .array(questionSchema)
@@ -165,9 +165,9 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
       .positive()
       .max(2 ** 31 - 1)
       .safeParse(raw)
-    if (!id.success) throw new AppError('VALIDATION_FAILED', `问卷编号应为正整数:${raw}`)
+    if (!id.success) throw new AppError('VALIDATION_FAILED', `问卷编号应为正整数：${raw}`)
     const survey = await findPublicSurvey(deps.store.db, { id: id.data })
-    if (!survey) throw new AppError('NOT_FOUND', `没有这份问卷:${raw}`)
+    if (!survey) throw new AppError('NOT_FOUND', `没有这份问卷：${raw}`)
     return survey
   }
 
@@ -175,7 +175,7 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
   app.post('/:slug/responses', byAddress, async (c) => {
     const survey = await findPublicSurvey(deps.store.db, { slug: c.req.param('slug') })
     if (!survey || survey.status === 'draft')
-      throw new AppError('NOT_FOUND', '没有这份问卷,或问卷尚未发布')
+      throw new AppError('NOT_FOUND', '没有这份问卷，或问卷尚未发布')
     if (survey.status === 'closed') throw new AppError('INVALID_TRANSITION', '本次问卷调查已结束')
     const { answers } = await readJson(c, answersBody)
     checkAnswers(questionsOf(survey), answers)
@@ -189,7 +189,8 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
         deps.now().toISOString(),
       ),
     )
-    if (!filed) throw new AppError('ALREADY_RATED', '您已参与过本次问卷调查,每个浏览器只能提交一次')
+    if (!filed)
+      throw new AppError('ALREADY_RATED', '您已参与过本次问卷调查，每个浏览器只能提交一次')
     return c.json({ message: '感谢您的参与' }, 201)
   })
 
@@ -260,8 +261,8 @@ function checkAnswers(questions: SurveyQuestion[], answers: Record<string, strin
   const byId = new Map(questions.map((q) => [q.id, q]))
   for (const [id, value] of entries) {
     const q = byId.get(id)
-    if (!q) throw new AppError('VALIDATION_FAILED', `问卷中没有这道题:${id}`)
+    if (!q) throw new AppError('VALIDATION_FAILED', `问卷中没有这道题：${id}`)
     if (!allowedAnswers(q).includes(value))
-      throw new AppError('VALIDATION_FAILED', `第「${q.text}」题的答案不在选项中:${value}`)
+      throw new AppError('VALIDATION_FAILED', `第「${q.text}」题的答案不在选项中：${value}`)
   }
 }

@@ -26,7 +26,7 @@ export function rateLimit(
         windows.set(key, { start, count: 1 })
       } else if (++w.count > perMinute) {
         const retryAfter = Math.ceil((start + 60_000 - t) / 1000)
-        throw new AppError('RATE_LIMITED', `发送太频繁,请 ${retryAfter} 秒后再试`, { retryAfter })
+        throw new AppError('RATE_LIMITED', `发送太频繁，请 ${retryAfter} 秒后再试`, { retryAfter })
       }
     }
     await next()

@@ -79,11 +79,11 @@ export function routingRuleRoutes(deps: Deps) {
   async function fieldsOf(body: z.infer<typeof ruleBody>): Promise<RuleFields> {
     const reference = await deps.reference.get(deps.store.db, deps.now())
     const department = reference.departments.get(body.department)
-    if (!department) throw new AppError('VALIDATION_FAILED', `没有这个部门:${body.department}`)
+    if (!department) throw new AppError('VALIDATION_FAILED', `没有这个部门：${body.department}`)
     if ((department.kind === 'agency') !== (body.action === 'transfer'))
       throw new AppError(
         'VALIDATION_FAILED',
-        '转办(transfer)须指向外单位,属地办理(route)须指向本局或分局',
+        '转办(transfer)须指向外单位，属地办理(route)须指向本局或分局',
       )
     return {
       priority: body.priority,
@@ -102,10 +102,10 @@ export function routingRuleRoutes(deps: Deps) {
   const actor = (c: { get(key: 'staff'): { username: string } }) =>
     `staff:${c.get('staff').username}`
   const stale = (id: number) =>
-    new AppError('VERSION_CONFLICT', `规则 ${id} 已被他人修改,请刷新后再改`)
+    new AppError('VERSION_CONFLICT', `规则 ${id} 已被他人修改，请刷新后再改`)
   async function existing(db: Db, id: number) {
     const rule = await findRoutingRule(db, id)
-    if (!rule) throw new AppError('NOT_FOUND', `没有这条规则:${id}`)
+    if (!rule) throw new AppError('NOT_FOUND', `没有这条规则：${id}`)
     return rule
   }
 
@@ -184,11 +184,11 @@ async function keepCatchAll(db: Db, before: RoutingRule, replacement: RuleFields
   if (!isCatchAll(before) || (replacement && isCatchAll(replacement))) return
   const others = (await listRoutingRules(db)).filter((r) => r.id !== before.id && isCatchAll(r))
   if (others.length === 0)
-    throw new AppError('VALIDATION_FAILED', '须保留一条兜底规则(类别 *、不限子类、区域和关键词)')
+    throw new AppError('VALIDATION_FAILED', '须保留一条兜底规则（类别 *、不限子类、区域和关键词）')
 }
 
 function readId(raw: string): number {
   const id = idParam.safeParse(raw)
-  if (!id.success) throw new AppError('VALIDATION_FAILED', `规则编号应为正整数:${raw}`)
+  if (!id.success) throw new AppError('VALIDATION_FAILED', `规则编号应为正整数：${raw}`)
   return id.data
 }

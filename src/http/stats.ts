@@ -31,7 +31,7 @@ export const statsQuery = z.object({
     .min(2000, { error: '年份须为 2000–2100 之间的整数' })
     .max(2100, { error: '年份须为 2000–2100 之间的整数' })
     .optional(),
-  district: z.enum(DISTRICTS, { error: `区县须为:${DISTRICTS.join('、')}` }).optional(),
+  district: z.enum(DISTRICTS, { error: `区县须为：${DISTRICTS.join('、')}` }).optional(),
   lang: z.enum(['zh', 'en'], { error: 'lang 须为 zh 或 en' }).default('zh'),
   by: z
     .enum(['category', 'subcategory', 'district'], {

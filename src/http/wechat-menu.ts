@@ -24,15 +24,15 @@ export function wechatMenuRoutes(deps: Deps, menu: MenuSync | undefined) {
     if (!menu)
       throw new AppError(
         'NOT_CONFIGURED',
-        '未配置公众号:设置 WECHAT_APPID 和 WECHAT_APPSECRET 后才能同步菜单',
+        '未配置公众号：设置 WECHAT_APPID 和 WECHAT_APPSECRET 后才能同步菜单',
       )
     try {
       const outcome = await syncWechatMenu(deps.store, menu, deps.now(), true)
       if (outcome === 'waiting')
-        throw new AppError('UNAVAILABLE', '另一台服务器正在同步菜单,请稍后刷新查看')
+        throw new AppError('UNAVAILABLE', '另一台服务器正在同步菜单，请稍后刷新查看')
     } catch (err) {
       if (!(err instanceof WechatApiError)) throw err
-      throw new AppError('UPSTREAM_REFUSED', `微信未接受菜单:${err.message}`)
+      throw new AppError('UPSTREAM_REFUSED', `微信未接受菜单：${err.message}`)
     }
     return c.json(await status())
   })

@@ -139,7 +139,7 @@ export function wechatRoutes(deps: Deps) {
         message = parseOfficialAccountMessage(xml)
       } catch (err) {
         if (err instanceof BadXmlError || err instanceof DecryptError)
-          throw new AppError('BAD_XML', `消息体无法解析:${err.message}`)
+          throw new AppError('BAD_XML', `消息体无法解析：${err.message}`)
         throw err
       }
 

@@ -49,7 +49,7 @@ export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
           action: 'close',
           from_status: 'resolved',
           to_status: 'closed',
-          note: '七日内未评价,按未评价归档',
+          note: '七日内未评价，按未评价归档',
           public: 0,
           created_at: at,
         })

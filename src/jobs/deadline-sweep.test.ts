@@ -28,7 +28,7 @@ describeEachDialect('the deadline sweep', (open) => {
     expect(row).toEqual({ overdue: 1, escalated: 1, status: 'new' })
     expect((await events()).slice(-2)).toEqual([
       { action: 'overdue', note: '超过受理期限', actor: 'system' },
-      { action: 'escalate', note: '超过受理期限,自动督办,请负责人跟进', actor: 'system' },
+      { action: 'escalate', note: '超过受理期限，自动督办，请负责人跟进', actor: 'system' },
     ])
   })
 
@@ -43,7 +43,7 @@ describeEachDialect('the deadline sweep', (open) => {
   it('gives an urgent matter two hours, not a working day', async () => {
     const { app } = testApp(store)
     // 10:00 on Saturday in Shanghai; dead fish is urgent
-    const body = await (await chatSession(app)).complain('武进区湖塘镇河里大量死鱼,水发黑发臭')
+    const body = await (await chatSession(app)).complain('武进区湖塘镇河里大量死鱼，水发黑发臭')
     expect(body.case).toBeDefined()
     const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
     expect(row).toMatchObject({ urgent: 1, accept_due_at: '2026-11-28T04:00:00.000Z' })

@@ -52,7 +52,7 @@ export async function sweepDeadlines(store: Store, now: Date): Promise<string[]>
       const event = { case_id: c.id, actor: 'system', from_status: c.status, to_status: c.status }
       events.push({ ...event, action: 'overdue', note: late, public: 0, created_at: at })
       if (!wasEscalated.has(c.id)) {
-        const note = `${late},自动督办,请负责人跟进`
+        const note = `${late}，自动督办，请负责人跟进`
         events.push({ ...event, action: 'escalate', note, public: 0, created_at: at })
       }
     }

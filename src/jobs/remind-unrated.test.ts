@@ -30,7 +30,7 @@ describeEachDialect('reminding residents to rate', (open) => {
       .where('conversation_id', '=', resident.sessionId)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
-    expect(reminder.text).toContain('CZ20261128-0001 已办结三天,还没有收到您的评价')
+    expect(reminder.text).toContain('CZ20261128-0001 已办结三天，还没有收到您的评价')
     expect(JSON.parse(reminder.options!)).toEqual(['满意', '基本满意', '不满意'])
     expect(await closeUnrated(store, new Date('2026-12-05T03:00:00Z'))).toEqual(['CZ20261128-0001'])
   })

@@ -45,7 +45,7 @@ export async function remindUnrated(store: Store, now: Date): Promise<string[]> 
           action: REMINDER_ACTION,
           from_status: 'resolved',
           to_status: 'resolved',
-          note: '三日未评价,已提醒',
+          note: '三日未评价，已提醒',
           public: 0,
           created_at: at,
         })

@@ -131,10 +131,10 @@ export function historyWriter(
         'transfer',
         'transferred',
         'system',
-        `${rule.note ?? ''}:转交${rule.department_id}`,
+        `${rule.note ?? ''}：转交${rule.department_id}`,
       )
     } else if (acceptAt <= now && c.rejected) {
-      happen(acceptAt, 'reject', 'rejected', handler, '不属于生态环境部门职责,已告知向12345反映')
+      happen(acceptAt, 'reject', 'rejected', handler, '不属于生态环境部门职责，已告知向12345反映')
       closedAt = iso(acceptAt)
     } else if (acceptAt <= now) {
       happen(acceptAt, 'accept', 'accepted', handler, null)
@@ -143,19 +143,19 @@ export function historyWriter(
       happen(acceptAt + 0.5 * HOUR_MS, 'assign', 'assigned', handler, assignee, 0)
       const resolveAt = Math.max(filed + c.resolveAfterHours * HOUR_MS, at + HOUR_MS)
       if (resolveAt <= now) {
-        happen(resolveAt, 'resolve', 'resolved', handler, '经现场核查,已督促整改到位')
+        happen(resolveAt, 'resolve', 'resolved', handler, '经现场核查，已督促整改到位')
         timing('resolve', resolveAt, resolveDue)
         const rateAt = resolveAt + c.rateAfterHours * HOUR_MS
         const closeAt = resolveAt + WEEK_MS + HOUR_MS
         if (c.rating === 'not_rated' && closeAt <= now) {
           rate('not_rated', closeAt, 'system')
-          happen(closeAt, 'close', 'closed', 'system', '七日内未评价,按未评价归档', 0)
+          happen(closeAt, 'close', 'closed', 'system', '七日内未评价，按未评价归档', 0)
         } else if (c.rating !== 'not_rated' && rateAt <= now) {
           rate(c.rating, rateAt, c.channel)
           if (c.rating !== 'dissatisfied') {
-            happen(rateAt, 'close', 'closed', 'resident', `评价:${c.rating}`)
+            happen(rateAt, 'close', 'closed', 'resident', `评价：${c.rating}`)
           } else {
-            happen(rateAt, 'reopen', 'assigned', 'resident', '评价:dissatisfied — 问题仍然存在')
+            happen(rateAt, 'reopen', 'assigned', 'resident', '评价：dissatisfied — 问题仍然存在')
             escalated = 1
             const again = rateAt + 72 * HOUR_MS
             if (again <= now) happen(again, 'resolve', 'resolved', handler, '复查后已再次整改')

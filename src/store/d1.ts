@@ -73,7 +73,7 @@ export function leasedWrites(db: Kysely<Database>, database: D1Like): WriteRunne
         .bind(holder, now + LEASE_MS, now)
         .run()
       if (meta.changes === 1) return
-      if (now > giveUpAt) throw new AppError('UNAVAILABLE', '系统繁忙,请稍后再试')
+      if (now > giveUpAt) throw new AppError('UNAVAILABLE', '系统繁忙，请稍后再试')
       await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause))
     }
   }

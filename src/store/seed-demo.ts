@@ -43,7 +43,7 @@ function descriptions(random: () => number): (c: DemoComplaint) => string {
   }
   return (c) => {
     const options = texts.get(`${c.category}/${c.subcategory}`) ?? texts.get(`${c.category}/none`)
-    const text = options ? options[Math.floor(random() * options.length)]! : '(演示数据)'
+    const text = options ? options[Math.floor(random() * options.length)]! : '（演示数据）'
     return c.place ? `${c.place}:${text}` : text
   }
 }
@@ -54,7 +54,7 @@ export async function seedDemoStaff(store: Store, now: Date): Promise<string[]> 
   const people: [string, string, Staff['role'], string | null][] = [
     ['demo-admin', '演示管理员', 'admin', null],
     ['demo-analyst', '演示分析员', 'analyst', null],
-    ['demo-supervisor', '演示科长(市局)', 'supervisor', 'cz-bureau'],
+    ['demo-supervisor', '演示科长（市局）', 'supervisor', 'cz-bureau'],
     ['demo-cz-bureau', '演示办理人(12369中心)', 'handler', 'cz-bureau'],
     ...(
       [
@@ -131,11 +131,11 @@ export async function seedDemoHistory(store: Store, o: SeedOptions): Promise<num
 }
 
 const SURVEY_QUESTIONS = [
-  { id: 'overall', text: '您对本市生态环境质量总体是否满意?', type: 'rating' },
-  { id: 'handling', text: '您对环境投诉的办理是否满意?', type: 'rating' },
+  { id: 'overall', text: '您对本市生态环境质量总体是否满意？', type: 'rating' },
+  { id: 'handling', text: '您对环境投诉的办理是否满意？', type: 'rating' },
   {
     id: 'concern',
-    text: '您最关心哪类环境问题?',
+    text: '您最关心哪类环境问题？',
     type: 'choice',
     options: ['大气', '噪声', '水', '固体废物', '其他'],
   },

@@ -37,7 +37,7 @@ export async function actOnCase(
     if (row.version !== action.version) {
       throw new AppError(
         'VERSION_CONFLICT',
-        `案件已被他人更新(当前版本 ${row.version}),请刷新后再操作`,
+        `案件已被他人更新(当前版本 ${row.version})，请刷新后再操作`,
         { version: row.version },
       )
     }
@@ -59,7 +59,7 @@ export async function actOnCase(
         const agencies = [...reference.departments.values()].filter((d) => d.kind === 'agency')
         throw new AppError(
           'VALIDATION_FAILED',
-          `转办只能转给外单位:${agencies.map((d) => `${d.id}(${d.name})`).join('、')}`,
+          `转办只能转给外单位：${agencies.map((d) => `${d.id}(${d.name})`).join('、')}`,
         )
       }
       change.department_id = agency.id
@@ -72,7 +72,7 @@ export async function actOnCase(
         )
         throw new AppError(
           'VALIDATION_FAILED',
-          `改派只能派给本局的其他部门:${branches.map((d) => `${d.id}(${d.name})`).join('、')}`,
+          `改派只能派给本局的其他部门：${branches.map((d) => `${d.id}(${d.name})`).join('、')}`,
         )
       }
       change.department_id = target.id
@@ -80,7 +80,7 @@ export async function actOnCase(
     if (action.action === 'merge') {
       const primary = await caseFor(trx, staff, action.into)
       if (!primary || primary.id === row.id || !MERGE_TARGETS.includes(primary.status)) {
-        throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}:须为本部门仍在办理的案件`)
+        throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}：须为本部门仍在办理的案件`)
       }
       change.merged_into_id = primary.id
     }
@@ -99,7 +99,7 @@ export async function actOnCase(
     const news = t.public ? await newsFor(trx, row, said) : null
     if (news) change.public_note = news
     if (!(await updateCaseAtVersion(trx, row.id, row.version, change))) {
-      throw new AppError('VERSION_CONFLICT', '案件已被他人更新,请刷新后再操作')
+      throw new AppError('VERSION_CONFLICT', '案件已被他人更新，请刷新后再操作')
     }
     await countProgress(trx, row, action.action, { at: now.toISOString() })
     await insertCaseEvent(trx, {

@@ -112,7 +112,7 @@ export async function fileCase(
       action: 'transfer',
       from_status: 'new',
       to_status: 'transferred',
-      note: `${rule.note ?? ''}:转交${department.name}`,
+      note: `${rule.note ?? ''}：转交${department.name}`,
       public: 1,
       created_at: at,
     })

@@ -33,7 +33,7 @@ export async function importCases(
   } catch (err) {
     return {
       imported: 0,
-      rejected: [{ line: 0, reasons: [`不是有效的 CSV:${(err as Error).message}`] }],
+      rejected: [{ line: 0, reasons: [`不是有效的 CSV：${(err as Error).message}`] }],
     }
   }
   const header = Object.keys(records[0]?.record ?? {})
@@ -42,12 +42,12 @@ export async function importCases(
   if (records.length === 0 || missing.length > 0 || unknown.length > 0) {
     const reasons = [
       ...(records.length === 0 ? ['文件没有数据行'] : []),
-      ...(missing.length > 0 ? [`缺少列:${missing.join('、')}`] : []),
-      ...(unknown.length > 0 ? [`未知列:${unknown.join('、')}`] : []),
+      ...(missing.length > 0 ? [`缺少列：${missing.join('、')}`] : []),
+      ...(unknown.length > 0 ? [`未知列：${unknown.join('、')}`] : []),
     ]
     return {
       imported: 0,
-      rejected: [{ line: 1, reasons: [...reasons, `须有列:${IMPORT_COLUMNS.join(',')}`] }],
+      rejected: [{ line: 1, reasons: [...reasons, `须有列：${IMPORT_COLUMNS.join(',')}`] }],
     }
   }
   const cases: ImportedCase[] = []

@@ -18,7 +18,7 @@ export async function rateCase(
   r: { rating: Rating; comment: string | null; channel: string; now: Date },
 ): Promise<{ reopened: boolean }> {
   if (row.status !== 'resolved') {
-    throw new AppError('INVALID_TRANSITION', `案件 ${row.number} 尚未办结,暂不能评价`, {
+    throw new AppError('INVALID_TRANSITION', `案件 ${row.number} 尚未办结，暂不能评价`, {
       status: row.status,
     })
   }
@@ -70,7 +70,7 @@ export async function rateCase(
     action: reopened ? 'reopen' : 'close',
     from_status: 'resolved',
     to_status: to,
-    note: [`评价:${r.rating}`, r.comment].filter(Boolean).join(' — '),
+    note: [`评价：${r.rating}`, r.comment].filter(Boolean).join(' — '),
     public: 1,
     created_at: at,
   })

@@ -137,7 +137,7 @@ export async function receiveMessage(
   } catch (err) {
     if (!(err instanceof RepeatDelivery)) throw err
     const previous = await findResponse(deps.store.db, msg.channel, msg.channelMessageId)
-    if (!previous) throw new AppError('MESSAGE_IN_PROGRESS', '这条消息正在处理中,请稍后再试')
+    if (!previous) throw new AppError('MESSAGE_IN_PROGRESS', '这条消息正在处理中，请稍后再试')
     return JSON.parse(previous) as ChatResponse
   }
 }
@@ -151,7 +151,7 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
       msg.conversationId,
       store.dialect === 'postgres',
     )
-    if (!conversation) throw new AppError('UNAUTHORIZED', '会话不存在,请重新开始')
+    if (!conversation) throw new AppError('UNAUTHORIZED', '会话不存在，请重新开始')
     const state = JSON.parse(conversation.state) as ConversationState
     const classification: Classification | null =
       msg.body.kind === 'text' ? classify(msg.body.text) : null

@@ -32,7 +32,7 @@ export async function suggestMerge(db: Db, row: CaseRow, now: Date): Promise<str
     action: 'duplicate',
     from_status: row.status,
     to_status: row.status,
-    note: `疑似重复:与 ${match.primary.number} ${why},7日内同类投诉,建议并案`,
+    note: `疑似重复：与 ${match.primary.number} ${why}，7日内同类投诉，建议并案`,
     public: 0,
     created_at: now.toISOString(),
   })

@@ -224,7 +224,7 @@ describe('the Worker on D1', () => {
     )
     expect(res.status).toBe(503)
     expect(await res.json()).toEqual({
-      error: { code: 'UNAVAILABLE', message: '服务配置有误,请联系管理员' },
+      error: { code: 'UNAVAILABLE', message: '服务配置有误，请联系管理员' },
     })
   })
 

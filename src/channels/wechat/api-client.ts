@@ -101,7 +101,7 @@ export function createWechatApi(o: WechatApiOptions): WechatApi {
     } catch (err) {
       const reason = err instanceof WechatApiError ? err.message : describeFailure(err)
       o.logger.warn('wechat api unreachable', { path, reason: redact(reason) })
-      throw new WechatApiError(-1, `微信接口无法访问(${path}):${redact(reason)}`)
+      throw new WechatApiError(-1, `微信接口无法访问(${path})：${redact(reason)}`)
     }
     const errcode = answer.errcode ?? 0
     o.logger.info('wechat api', {
@@ -112,7 +112,7 @@ export function createWechatApi(o: WechatApiOptions): WechatApi {
     if (errcode !== 0) {
       throw new WechatApiError(
         errcode,
-        `微信接口 ${path} 返回 ${errcode}:${redact(answer.errmsg ?? '')}`,
+        `微信接口 ${path} 返回 ${errcode}：${redact(answer.errmsg ?? '')}`,
       )
     }
     return answer

@@ -14,7 +14,7 @@ describe('the Official Account menu', () => {
     expect(warnings).toEqual([])
   })
 
-  it('lists published surveys as links under 问卷调查, newest first, at most five', () => {
+  it('lists published surveys as links under 问卷调查， newest first, at most five', () => {
     const surveys = Array.from({ length: 6 }, (_, i) => survey(`s${i}`, `第${i}期调查`))
     const { menu, warnings } = buildMenu(surveys, 'https://hb.example.gov.cn/')
     const entry = menu.button[2] as { name: string; sub_button: { name: string; url: string }[] }

@@ -68,10 +68,10 @@ export function buildMenu(
   const shown = surveys.slice(0, MENU_SURVEY_LIMIT)
   if (surveys.length > MENU_SURVEY_LIMIT)
     warnings.push(
-      `微信菜单最多放 ${MENU_SURVEY_LIMIT} 份问卷,较早发布的 ${surveys.length - MENU_SURVEY_LIMIT} 份只能通过链接访问`,
+      `微信菜单最多放 ${MENU_SURVEY_LIMIT} 份问卷，较早发布的 ${surveys.length - MENU_SURVEY_LIMIT} 份只能通过链接访问`,
     )
   if (shown.length > 0 && !publicBaseUrl)
-    warnings.push('未设置 PUBLIC_BASE_URL(服务的公网地址),问卷无法放入微信菜单')
+    warnings.push('未设置 PUBLIC_BASE_URL（服务的公网地址），问卷无法放入微信菜单')
   else if (shown.length > 0) {
     const base = publicBaseUrl!.replace(/\/$/, '')
     button.push({

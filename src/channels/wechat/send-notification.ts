@@ -45,7 +45,7 @@ export function officialAccountSender(api: WechatApi, template: TemplateConfig):
         ok: false,
         permanent: true,
         reason:
-          '居民 48 小时内未发消息,客服消息窗口已关闭,且未配置模板消息(WECHAT_TEMPLATE_CASE_UPDATE)',
+          '居民 48 小时内未发消息，客服消息窗口已关闭，且未配置模板消息(WECHAT_TEMPLATE_CASE_UPDATE)',
       }
     }
     const [numberKey, statusKey, updateKey, timeKey] = template.keys

@@ -81,5 +81,5 @@ export function missingScheduleWarning(
   const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
   const next = year + 1
   if (month < 11 || sourceOf(next, loadedYears) !== 'statutory') return null
-  return `${next}年节假日安排尚未载入:${next}年的期限目前只按法定节假日(元旦、春节、清明、劳动节、端午、中秋、国庆)计算,调休和补班未计入。国务院办公厅公布安排后,请管理员在「工作日历」中载入。`
+  return `${next}年节假日安排尚未载入：${next}年的期限目前只按法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆）计算，调休和补班未计入。国务院办公厅公布安排后，请管理员在「工作日历」中载入。`
 }

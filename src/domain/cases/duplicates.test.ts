@@ -21,7 +21,7 @@ describe('duplicate complaints', () => {
 
   it('names the same premises alike however the resident writes it', () => {
     expect(placeKey('钟楼区南大街老张饭店油烟太大', null)).toBe('南大街老张饭店')
-    expect(placeKey('南大街 老张饭店 的油烟呛人!', null)).toBe('南大街老张饭店')
+    expect(placeKey('南大街 老张饭店 的油烟呛人！', null)).toBe('南大街老张饭店')
     expect(placeKey('油烟', '江苏省常州市钟楼区南大街老张饭店')).toBe('南大街老张饭店')
     expect(placeKey('噪声很大', '常州市武进区花园街88号')).toBe('花园街88号')
   })

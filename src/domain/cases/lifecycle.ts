@@ -121,13 +121,13 @@ function noteOf(a: CaseAction): string | null {
     case 'reopen':
       return a.reason
     case 'transfer':
-      return `${a.agency}:${a.reason}`
+      return `${a.agency}：${a.reason}`
     case 'reroute':
-      return `${a.department}:${a.reason}`
+      return `${a.department}：${a.reason}`
     case 'assign':
       return a.assignee
     case 'extend':
-      return `延期${a.days}个工作日:${a.reason}`
+      return `延期${a.days}个工作日：${a.reason}`
     case 'resolve':
       return a.reply
     case 'escalate':
@@ -154,10 +154,10 @@ export function transition(state: CaseState, a: CaseAction, role: Role): Transit
     const allowed = allowedActions(state.status, role)
     const details = { status: state.status, allowed }
     if (state.status === 'closed')
-      throw new AppError('CASE_ALREADY_CLOSED', `案件已归档,只能 ${allowed.join('、')}`, details)
+      throw new AppError('CASE_ALREADY_CLOSED', `案件已归档，只能 ${allowed.join('、')}`, details)
     throw new AppError(
       'INVALID_TRANSITION',
-      `状态 ${state.status} 不能 ${a.action};可执行:${allowed.join('、') || '无'}`,
+      `状态 ${state.status} 不能 ${a.action}；可执行：${allowed.join('、') || '无'}`,
       details,
     )
   }

@@ -50,7 +50,7 @@ describe('intake conversation', () => {
       NOW,
     )
     expect(turn.commands).toEqual([])
-    expect(last(turn).text).toMatch(/请确认投诉内容[\s\S]*地点:武进区[\s\S]*时间:每天半夜打桩/)
+    expect(last(turn).text).toMatch(/请确认投诉内容[\s\S]*地点：武进区[\s\S]*时间：每天半夜打桩/)
     expect(last(turn).options).toEqual(['确认提交', '匿名提交', '取消'])
   })
 
@@ -79,7 +79,7 @@ describe('intake conversation', () => {
     expect(last(when).text).toMatch(/什么时候发生/)
     expect(last(when).options).toContain('每天都有')
     const confirm = converse(when.state, text('每天都有'), chat(), NOW)
-    expect(last(confirm).text).toMatch(/地点:新北区[\s\S]*时间:每天都有/)
+    expect(last(confirm).text).toMatch(/地点：新北区[\s\S]*时间：每天都有/)
   })
 
   it('understands a correction at the confirmation', () => {
@@ -91,12 +91,12 @@ describe('intake conversation', () => {
     )
     const fixed = converse(
       confirm.state,
-      text('不对,是在钟楼区'),
+      text('不对，是在钟楼区'),
       chat({ district: '钟楼区' }),
       NOW,
     )
     expect(fixed.commands).toEqual([])
-    expect(last(fixed).text).toMatch(/地点:钟楼区/)
+    expect(last(fixed).text).toMatch(/地点：钟楼区/)
     const filed = converse(fixed.state, text('确认'), chat(), NOW)
     expect(filed.commands[0]).toMatchObject({ draft: { classification: { district: '钟楼区' } } })
   })
@@ -115,7 +115,7 @@ describe('intake conversation', () => {
   it('keeps a phone number the resident gives for the call-back', () => {
     const confirm = converse(
       initialState(),
-      text('新北区工地每天半夜打桩,电话13912345678'),
+      text('新北区工地每天半夜打桩，电话13912345678'),
       report({ district: '新北区' }),
       NOW,
     )
@@ -156,7 +156,7 @@ describe('intake conversation', () => {
       null,
       NOW,
     )
-    expect(last(turn).text).toMatch(/地点:常州市政府/)
+    expect(last(turn).text).toMatch(/地点：常州市政府/)
   })
 
   it('refuses a location outside Changzhou politely and keeps the complaint', () => {
@@ -175,7 +175,7 @@ describe('intake conversation', () => {
   it('lets a resident who does not know the place leave it to the 12369 centre', () => {
     const where = converse(initialState(), text('工地每天打桩'), report(), NOW)
     const turn = converse(where.state, text('我也不清楚'), chat(), NOW)
-    expect(last(turn).text).toMatch(/请确认[\s\S]*地点:地点未能确定/)
+    expect(last(turn).text).toMatch(/请确认[\s\S]*地点：地点未能确定/)
   })
 
   it('keeps photos sent before the confirmation', () => {
@@ -211,7 +211,7 @@ describe('intake conversation', () => {
     const ask = converse(initialState(), text('河边那个味道每天都有'), unsure, NOW)
     expect(last(ask).options).toEqual(['大气污染', '水污染', '固体废物', '都不是'])
     const pick = converse(ask.state, text('水污染'), chat(), NOW)
-    expect(last(pick).text).toMatch(/类别:水污染/)
+    expect(last(pick).text).toMatch(/类别：水污染/)
     expect(pick.state.draft?.classification).toMatchObject({
       category: 'water',
       subcategory: 'none',

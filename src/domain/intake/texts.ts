@@ -54,34 +54,37 @@ export interface Texts {
   words: Record<'yes' | 'cancel' | 'restart' | 'help' | 'anonymous' | 'change', readonly string[]>
 }
 
+/** The reason in a transfer's note, 'police：…': residents are given the agency's name instead. */
+const reasonOf = (note: string | null) => (note ?? '').replace(/^[\w-]+[：:]/, '')
+
 const zhHans: Texts = {
   welcome:
-    '您好,这里是常州市生态环境局投诉平台。请直接描述您遇到的噪声、异味、烟尘、污水或垃圾倾倒问题,并告诉我们大概位置。',
+    '您好，这里是常州市生态环境局投诉平台。请直接描述您遇到的噪声、异味、烟尘、污水或垃圾倾倒问题，并告诉我们大概位置。',
   askPlace: (what) =>
-    `收到,您反映的是${what}问题。请告诉我们具体位置(区、街道/镇、小区或路名),也可以直接发送定位。`,
-  askCategory: '想确认一下,您反映的主要是哪一类问题?请点选:',
+    `收到，您反映的是${what}问题。请告诉我们具体位置（区、街道/镇、小区或路名），也可以直接发送定位。`,
+  askCategory: '想确认一下，您反映的主要是哪一类问题？请点选：',
   otherOption: '都不是',
   askPlaceAgain:
-    '还需要一个位置才能立案:请写出区、街道/镇、小区或路名,或发送定位。如果不清楚,回复「不清楚」,由市局12369中心人工分派。',
+    '还需要一个位置才能立案：请写出区、街道/镇、小区或路名，或发送定位。如果不清楚，回复「不清楚」，由市局12369中心人工分派。',
   outsideChangzhou:
-    '这个位置不在常州市范围内。请联系当地生态环境部门,或拨打12369环保举报热线;如果是常州的地点,请写出区、街道或路名。',
+    '这个位置不在常州市范围内。请联系当地生态环境部门，或拨打12369环保举报热线；如果是常州的地点，请写出区、街道或路名。',
   filed: ({ number, department, hours, days }) =>
-    `已为您登记投诉,编号 ${number}。案件已交${department}办理,${
-      hours ? `属紧急情况,将在${hours}小时内响应` : '将在1个工作日内受理'
-    },${days}个工作日内答复办理结果。可随时发送编号查询进度。`,
+    `已为您登记投诉，编号 ${number}。案件已交${department}办理，${
+      hours ? `属紧急情况，将在${hours}小时内响应` : '将在1个工作日内受理'
+    }，${days}个工作日内答复办理结果。可随时发送编号查询进度。`,
   referred: ({ number, agency, phone }) =>
-    `已为您登记,编号 ${number}。按照职责分工,此类问题由${agency}负责,我们已转交该部门处理${
-      phone ? `;您也可以直接拨打${phone}反映` : ''
+    `已为您登记，编号 ${number}。按照职责分工，此类问题由${agency}负责，我们已转交该部门处理${
+      phone ? `；您也可以直接拨打${phone}反映` : ''
     }。可随时发送编号查询进度。`,
-  urgentNote: '如遇人身危险,请立即拨打110或119。',
-  photoReceived: '照片已收到,会一并提供给办理人员。',
+  urgentNote: '如遇人身危险，请立即拨打110或119。',
+  photoReceived: '照片已收到，会一并提供给办理人员。',
   photoWithoutCase: '照片已收到。请再用文字简单描述一下问题和位置。',
   statusOf: ({ number, status, update }) =>
-    `案件 ${number} 当前状态:${status}。${update ? `最新进展:${update}` : ''}`,
-  noCases: '您目前还没有投诉记录。如需投诉,请直接描述问题和位置。',
-  caseNotFound: (number) => `没有找到您名下编号为 ${number} 的案件,请核对编号。`,
-  feedbackThanks: '感谢您的反馈,我们会认真改进。',
-  help: '您可以:1. 直接描述污染问题和位置进行投诉;2. 发送案件编号查询进度;3. 对办理结果进行评价。',
+    `案件 ${number} 当前状态：${status}。${update ? `最新进展：${update}` : ''}`,
+  noCases: '您目前还没有投诉记录。如需投诉，请直接描述问题和位置。',
+  caseNotFound: (number) => `没有找到您名下编号为 ${number} 的案件，请核对编号。`,
+  feedbackThanks: '感谢您的反馈，我们会认真改进。',
+  help: '您可以：1. 直接描述污染问题和位置进行投诉；2. 发送案件编号查询进度；3. 对办理结果进行评价。',
   unknownPlace: '地点未能确定',
   categoryNames: {
     air: '大气污染',
@@ -103,18 +106,18 @@ const zhHans: Texts = {
     merged: '已并案',
   },
   dontKnowWords: ['不清楚', '不知道', '不确定', '说不清'],
-  askWhen: '这个问题是什么时候发生的?可以点选,也可以直接写,例如「每天晚上十点以后」。',
+  askWhen: '这个问题是什么时候发生的？可以点选，也可以直接写，例如「每天晚上十点以后」。',
   whenOptions: ['正在发生', '每天都有', '晚上/夜间', '之前发生过'],
   confirm: ({ what, where, when, anonymous }) =>
-    `请确认投诉内容:\n类别:${what}\n地点:${where}\n时间:${when}\n联系方式:${
-      anonymous ? '匿名(我们将无法回访您)' : '通过本会话告知办理进展'
-    }\n如有照片可以现在发送。确认无误请点「确认提交」;要改哪一项,直接告诉我,例如「地点是钟楼区」。`,
+    `请确认投诉内容：\n类别：${what}\n地点：${where}\n时间：${when}\n联系方式：${
+      anonymous ? '匿名（我们将无法回访您）' : '通过本会话告知办理进展'
+    }\n如有照片可以现在发送。确认无误请点「确认提交」；要改哪一项，直接告诉我，例如「地点是钟楼区」。`,
   confirmOptions: { yes: '确认提交', anonymous: '匿名提交', cancel: '取消' },
-  askCorrection: '请直接告诉我要修改的内容,例如「地点是钟楼区西林街道」或「是油烟不是噪音」。',
-  cancelled: '已取消,本次内容没有提交。如需投诉,随时告诉我。',
-  restarted: '好的,我们重新开始。请描述您遇到的问题和大概位置。',
+  askCorrection: '请直接告诉我要修改的内容，例如「地点是钟楼区西林街道」或「是油烟不是噪音」。',
+  cancelled: '已取消，本次内容没有提交。如需投诉，随时告诉我。',
+  restarted: '好的，我们重新开始。请描述您遇到的问题和大概位置。',
   recap: (description) =>
-    `欢迎回来。您之前反映的「${description.slice(0, 40)}」还没有提交,我们接着来。`,
+    `欢迎回来。您之前反映的「${description.slice(0, 40)}」还没有提交，我们接着来。`,
   notStated: '未说明',
   words: {
     yes: [
@@ -142,58 +145,58 @@ const zhHans: Texts = {
     anonymous: ['匿名提交', '匿名', '不留名'],
     change: ['修改', '改一下', '不对', '错了'],
   },
-  voiceUnrecognised: '这条语音没能识别,请用文字描述您遇到的问题和位置。',
-  optionsLine: (options) => `可回复:${options.join(' / ')}`,
+  voiceUnrecognised: '这条语音没能识别，请用文字描述您遇到的问题和位置。',
+  optionsLine: (options) => `可回复：${options.join(' / ')}`,
   confirmReminder:
-    '内容无误请点「确认提交」;要修改,请直接说改什么,例如「地点是钟楼区」;不投诉了请点「取消」。',
-  locationFirst: '位置已收到。请再用文字简单描述一下遇到的问题,例如「工地夜里打桩很吵」。',
+    '内容无误请点「确认提交」；要修改，请直接说改什么，例如「地点是钟楼区」；不投诉了请点「取消」。',
+  locationFirst: '位置已收到。请再用文字简单描述一下遇到的问题，例如「工地夜里打桩很吵」。',
   caseNews: ({ number, action, note, department }) =>
     ({
-      accept: `您的投诉 ${number} 已受理,由${department}办理。`,
-      reject: `您的投诉 ${number} 不予受理。原因:${note ?? ''}`,
-      transfer: `您的投诉 ${number} 已转交其他部门处理:${note ?? ''}`,
+      accept: `您的投诉 ${number} 已受理，由${department}办理。`,
+      reject: `您的投诉 ${number} 不予受理。原因：${note ?? ''}`,
+      transfer: `您的投诉 ${number} 已转交${department}处理：${reasonOf(note)}`,
       extend: `您的投诉 ${number} 办理期限已延长。${note ?? ''}`,
-      resolve: `您的投诉 ${number} 已办结。办理结果:${note ?? ''}\n请您对办理结果进行评价。`,
+      resolve: `您的投诉 ${number} 已办结。办理结果：${note ?? ''}\n请您对办理结果进行评价。`,
       reopen: `您的投诉 ${number} 已重新办理。`,
-      merge: `您的投诉 ${number} 反映的问题已有其他市民投诉,现${note ?? ''} 合并办理,该案后续进展会同时告知您。`,
+      merge: `您的投诉 ${number} 反映的问题已有其他市民投诉，现${note ?? ''} 合并办理，该案后续进展会同时告知您。`,
     })[action] ?? null,
   followerNews: ({ own, primary, news }) =>
-    `您的投诉 ${own} 已并入 ${primary} 合并办理。最新进展:${news}`,
-  surveyThanks: (number) => `感谢您对案件 ${number} 的评价,案件已归档。`,
-  surveyReopened: (number) => `很抱歉没有让您满意。案件 ${number} 已重新办理,并交由负责人督办。`,
+    `您的投诉 ${own} 已并入 ${primary} 合并办理。最新进展：${news}`,
+  surveyThanks: (number) => `感谢您对案件 ${number} 的评价，案件已归档。`,
+  surveyReopened: (number) => `很抱歉没有让您满意。案件 ${number} 已重新办理，并交由负责人督办。`,
   surveyReminder: (number) =>
-    `您的投诉 ${number} 已办结三天,还没有收到您的评价。请选择满意、基本满意或不满意,您的意见会帮助我们改进工作。`,
+    `您的投诉 ${number} 已办结三天，还没有收到您的评价。请选择满意、基本满意或不满意，您的意见会帮助我们改进工作。`,
   conversationTooLong:
-    '这次对话已经很长了,请刷新页面开始新的对话;您的投诉记录都还在「我的投诉」里。',
+    '这次对话已经很长了，请刷新页面开始新的对话；您的投诉记录都还在「我的投诉」里。',
 }
 
 const zhHant: Texts = {
   welcome:
-    '您好,這裡是常州市生態環境局投訴平台。請直接描述您遇到的噪音、異味、煙塵、污水或垃圾傾倒問題,並告訴我們大概位置。',
+    '您好，這裡是常州市生態環境局投訴平台。請直接描述您遇到的噪音、異味、煙塵、污水或垃圾傾倒問題，並告訴我們大概位置。',
   askPlace: (what) =>
-    `收到,您反映的是${what}問題。請告訴我們具體位置(區、街道/鎮、小區或路名),也可以直接發送定位。`,
-  askCategory: '想確認一下,您反映的主要是哪一類問題?請點選:',
+    `收到，您反映的是${what}問題。請告訴我們具體位置（區、街道/鎮、小區或路名），也可以直接發送定位。`,
+  askCategory: '想確認一下，您反映的主要是哪一類問題？請點選：',
   otherOption: '都不是',
   askPlaceAgain:
-    '還需要一個位置才能立案:請寫出區、街道/鎮、小區或路名,或發送定位。如果不清楚,回覆「不清楚」,由市局12369中心人工分派。',
-  outsideChangzhou: '這個位置不在常州市範圍內。請聯繫當地生態環境部門,或撥打12369環保舉報熱線。',
+    '還需要一個位置才能立案：請寫出區、街道/鎮、小區或路名，或發送定位。如果不清楚，回覆「不清楚」，由市局12369中心人工分派。',
+  outsideChangzhou: '這個位置不在常州市範圍內。請聯繫當地生態環境部門，或撥打12369環保舉報熱線。',
   filed: ({ number, department, hours, days }) =>
-    `已為您登記投訴,編號 ${number}。案件已交${department}辦理,${
-      hours ? `屬緊急情況,將在${hours}小時內響應` : '將在1個工作日內受理'
-    },${days}個工作日內答覆辦理結果。可隨時發送編號查詢進度。`,
+    `已為您登記投訴，編號 ${number}。案件已交${department}辦理，${
+      hours ? `屬緊急情況，將在${hours}小時內響應` : '將在1個工作日內受理'
+    }，${days}個工作日內答覆辦理結果。可隨時發送編號查詢進度。`,
   referred: ({ number, agency, phone }) =>
-    `已為您登記,編號 ${number}。按照職責分工,此類問題由${agency}負責,我們已轉交該部門處理${
-      phone ? `;您也可以直接撥打${phone}反映` : ''
+    `已為您登記，編號 ${number}。按照職責分工，此類問題由${agency}負責，我們已轉交該部門處理${
+      phone ? `；您也可以直接撥打${phone}反映` : ''
     }。`,
-  urgentNote: '如遇人身危險,請立即撥打110或119。',
-  photoReceived: '照片已收到,會一併提供給辦理人員。',
+  urgentNote: '如遇人身危險，請立即撥打110或119。',
+  photoReceived: '照片已收到，會一併提供給辦理人員。',
   photoWithoutCase: '照片已收到。請再用文字簡單描述一下問題和位置。',
   statusOf: ({ number, status, update }) =>
-    `案件 ${number} 目前狀態:${status}。${update ? `最新進展:${update}` : ''}`,
-  noCases: '您目前還沒有投訴記錄。如需投訴,請直接描述問題和位置。',
-  caseNotFound: (number) => `沒有找到您名下編號為 ${number} 的案件,請核對編號。`,
-  feedbackThanks: '感謝您的回饋,我們會認真改進。',
-  help: '您可以:1. 直接描述污染問題和位置進行投訴;2. 發送案件編號查詢進度;3. 對辦理結果進行評價。',
+    `案件 ${number} 目前狀態：${status}。${update ? `最新進展：${update}` : ''}`,
+  noCases: '您目前還沒有投訴記錄。如需投訴，請直接描述問題和位置。',
+  caseNotFound: (number) => `沒有找到您名下編號為 ${number} 的案件，請核對編號。`,
+  feedbackThanks: '感謝您的回饋，我們會認真改進。',
+  help: '您可以：1. 直接描述污染問題和位置進行投訴；2. 發送案件編號查詢進度；3. 對辦理結果進行評價。',
   unknownPlace: '地點未能確定',
   categoryNames: {
     air: '大氣污染',
@@ -215,18 +218,18 @@ const zhHant: Texts = {
     merged: '已併案',
   },
   dontKnowWords: ['不清楚', '不知道', '不確定'],
-  askWhen: '這個問題是什麼時候發生的?可以點選,也可以直接寫,例如「每天晚上十點以後」。',
+  askWhen: '這個問題是什麼時候發生的？可以點選，也可以直接寫，例如「每天晚上十點以後」。',
   whenOptions: ['正在發生', '每天都有', '晚上/夜間', '之前發生過'],
   confirm: ({ what, where, when, anonymous }) =>
-    `請確認投訴內容:\n類別:${what}\n地點:${where}\n時間:${when}\n聯繫方式:${
-      anonymous ? '匿名(我們將無法回訪您)' : '通過本會話告知辦理進展'
-    }\n如有照片可以現在發送。確認無誤請點「確認提交」;要改哪一項,直接告訴我,例如「地點是鐘樓區」。`,
+    `請確認投訴內容：\n類別：${what}\n地點：${where}\n時間：${when}\n聯繫方式：${
+      anonymous ? '匿名（我們將無法回訪您）' : '通過本會話告知辦理進展'
+    }\n如有照片可以現在發送。確認無誤請點「確認提交」；要改哪一項，直接告訴我，例如「地點是鐘樓區」。`,
   confirmOptions: { yes: '確認提交', anonymous: '匿名提交', cancel: '取消' },
-  askCorrection: '請直接告訴我要修改的內容,例如「地點是鐘樓區西林街道」。',
-  cancelled: '已取消,本次內容沒有提交。如需投訴,隨時告訴我。',
-  restarted: '好的,我們重新開始。請描述您遇到的問題和大概位置。',
+  askCorrection: '請直接告訴我要修改的內容，例如「地點是鐘樓區西林街道」。',
+  cancelled: '已取消，本次內容沒有提交。如需投訴，隨時告訴我。',
+  restarted: '好的，我們重新開始。請描述您遇到的問題和大概位置。',
   recap: (description) =>
-    `歡迎回來。您之前反映的「${description.slice(0, 40)}」還沒有提交,我們接著來。`,
+    `歡迎回來。您之前反映的「${description.slice(0, 40)}」還沒有提交，我們接著來。`,
   notStated: '未說明',
   words: {
     yes: [
@@ -251,28 +254,28 @@ const zhHant: Texts = {
     anonymous: ['匿名提交', '匿名'],
     change: ['修改', '改一下', '不對', '錯了'],
   },
-  voiceUnrecognised: '這條語音沒能識別,請用文字描述您遇到的問題和位置。',
-  optionsLine: (options) => `可回覆:${options.join(' / ')}`,
+  voiceUnrecognised: '這條語音沒能識別，請用文字描述您遇到的問題和位置。',
+  optionsLine: (options) => `可回覆：${options.join(' / ')}`,
   confirmReminder:
-    '內容無誤請點「確認提交」;要修改,請直接說改什麼,例如「地點是鐘樓區」;不投訴了請點「取消」。',
+    '內容無誤請點「確認提交」；要修改，請直接說改什麼，例如「地點是鐘樓區」；不投訴了請點「取消」。',
   locationFirst: '位置已收到。請再用文字簡單描述一下遇到的問題。',
   caseNews: ({ number, action, note, department }) =>
     ({
-      accept: `您的投訴 ${number} 已受理,由${department}辦理。`,
-      reject: `您的投訴 ${number} 不予受理。原因:${note ?? ''}`,
-      transfer: `您的投訴 ${number} 已轉交其他部門處理:${note ?? ''}`,
+      accept: `您的投訴 ${number} 已受理，由${department}辦理。`,
+      reject: `您的投訴 ${number} 不予受理。原因：${note ?? ''}`,
+      transfer: `您的投訴 ${number} 已轉交${department}處理：${reasonOf(note)}`,
       extend: `您的投訴 ${number} 辦理期限已延長。${note ?? ''}`,
-      resolve: `您的投訴 ${number} 已辦結。辦理結果:${note ?? ''}\n請您對辦理結果進行評價。`,
+      resolve: `您的投訴 ${number} 已辦結。辦理結果：${note ?? ''}\n請您對辦理結果進行評價。`,
       reopen: `您的投訴 ${number} 已重新辦理。`,
-      merge: `您的投訴 ${number} 反映的問題已有其他市民投訴,現${note ?? ''} 合併辦理,該案後續進展會同時告知您。`,
+      merge: `您的投訴 ${number} 反映的問題已有其他市民投訴，現${note ?? ''} 合併辦理，該案後續進展會同時告知您。`,
     })[action] ?? null,
   followerNews: ({ own, primary, news }) =>
-    `您的投訴 ${own} 已併入 ${primary} 合併辦理。最新進展:${news}`,
-  surveyThanks: (number) => `感謝您對案件 ${number} 的評價,案件已歸檔。`,
-  surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理,並交由負責人督辦。`,
+    `您的投訴 ${own} 已併入 ${primary} 合併辦理。最新進展：${news}`,
+  surveyThanks: (number) => `感謝您對案件 ${number} 的評價，案件已歸檔。`,
+  surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理，並交由負責人督辦。`,
   surveyReminder: (number) =>
-    `您的投訴 ${number} 已辦結三天,還沒有收到您的評價。請選擇滿意、基本滿意或不滿意。`,
-  conversationTooLong: '這次對話已經很長了,請重新整理頁面開始新的對話。',
+    `您的投訴 ${number} 已辦結三天，還沒有收到您的評價。請選擇滿意、基本滿意或不滿意。`,
+  conversationTooLong: '這次對話已經很長了，請重新整理頁面開始新的對話。',
 }
 
 const en: Texts = {
@@ -358,7 +361,7 @@ const en: Texts = {
     ({
       accept: `Your complaint ${number} has been accepted and is handled by ${department}.`,
       reject: `Your complaint ${number} was not accepted. Reason: ${note ?? ''}`,
-      transfer: `Your complaint ${number} has been passed to another agency: ${note ?? ''}`,
+      transfer: `Your complaint ${number} has been passed to ${department}: ${reasonOf(note)}`,
       extend: `The deadline for your complaint ${number} has been extended. ${note ?? ''}`,
       resolve: `Your complaint ${number} has been resolved: ${note ?? ''}\nPlease rate how it was handled.`,
       reopen: `Your complaint ${number} has been reopened.`,

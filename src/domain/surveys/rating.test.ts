@@ -13,7 +13,7 @@ describe('reading a rating', () => {
     ['打5分', 'satisfied'],
     ['3分', 'basically_satisfied'],
     ['1', 'dissatisfied'],
-    ['处理得不错,谢谢', 'satisfied'],
+    ['处理得不错，谢谢', 'satisfied'],
   ])('reads 「%s」 as %s', (text, rating) => {
     expect(ratingOf(text)).toBe(rating)
   })

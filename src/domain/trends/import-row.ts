@@ -76,15 +76,15 @@ export function readImportRow(
       return null
     }
     const date = timeOf(value)
-    if (!date) reasons.push(`${name} 不是有效时间:${value}(如 2025-03-01 16:00 或 ISO 8601)`)
-    else if (date > now) reasons.push(`${name} 晚于现在:${value}`)
+    if (!date) reasons.push(`${name} 不是有效时间：${value}（如 2025-03-01 16:00 或 ISO 8601）`)
+    else if (date > now) reasons.push(`${name} 晚于现在：${value}`)
     return date
   }
   const filedAt = when('filed_at', true)
   const acceptedAt = when('accepted_at', false)
   const resolvedAt = when('resolved_at', false)
   const category = codeOf(field('category'), CATEGORIES, CATEGORY_ZH)
-  if (!category) reasons.push(`category 未知:${field('category')}(可用:${CATEGORIES.join('、')})`)
+  if (!category) reasons.push(`category 未知：${field('category')}(可用：${CATEGORIES.join('、')})`)
   let subcategory = 'none'
   const sub = field('subcategory')
   if (category === 'air' || category === 'noise') {
@@ -93,21 +93,22 @@ export function readImportRow(
     else if (found) subcategory = found
     else
       reasons.push(
-        `subcategory 不属于 ${category}:${sub}(可用:${SUBCATEGORIES[category].join('、')})`,
+        `subcategory 不属于 ${category}：${sub}(可用：${SUBCATEGORIES[category].join('、')})`,
       )
   } else if (sub !== '' && sub !== 'none') {
-    reasons.push(`subcategory 只用于 air 与 noise:${sub}`)
+    reasons.push(`subcategory 只用于 air 与 noise：${sub}`)
   }
   const district = field('district')
   if (district !== '' && !(DISTRICTS as readonly string[]).includes(district))
-    reasons.push(`district 未知:${district}(可用:${DISTRICTS.join('、')},或留空)`)
+    reasons.push(`district 未知：${district}(可用：${DISTRICTS.join('、')}，或留空)`)
   const description = field('description')
   if (description === '' || description.length > 2000) reasons.push('description 须为 1–2000 字')
   const status = field('status')
-  if (!STATUSES.includes(status)) reasons.push(`status 未知:${status}(可用:${STATUSES.join('、')})`)
+  if (!STATUSES.includes(status))
+    reasons.push(`status 未知：${status}(可用：${STATUSES.join('、')})`)
   const rating = field('rating') === '' ? null : (RATINGS[field('rating')] ?? undefined)
   if (rating === undefined)
-    reasons.push(`rating 未知:${field('rating')}(满意、基本满意、不满意、未评价)`)
+    reasons.push(`rating 未知：${field('rating')}（满意、基本满意、不满意、未评价）`)
   if (filedAt && acceptedAt && acceptedAt < filedAt) reasons.push('accepted_at 早于 filed_at')
   if (filedAt && resolvedAt && resolvedAt < (acceptedAt ?? filedAt))
     reasons.push('resolved_at 早于受理或投诉时间')

@@ -24,7 +24,7 @@ describe('the year summary', () => {
     const { text } = summarise({ ...input, lang: 'zh' })
     expect(text).toContain('大气、噪声、固体废物污染投诉分别同比下降22.5%、24.1%、20.0%')
     expect(text).toContain('公众满意率达95.7%')
-    expect(text).toMatch(/^2026年共受理生态环境投诉1800件,同比下降/)
+    expect(text).toMatch(/^2026年共受理生态环境投诉1800件，同比下降/)
   })
 
   it('writes it in English too', () => {

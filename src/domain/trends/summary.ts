@@ -116,7 +116,7 @@ function reported(f: Figures): Category[] {
 /** 「2026年共受理生态环境投诉1800件,同比下降…;大气、噪声污染投诉分别同比下降22.5%、24.1%,公众满意率达95.7%。」 */
 function sentenceZh(f: Figures, place = ''): string {
   const parts = [
-    `${f.year}年${place}共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `,同比${change(f.total.yoy, 'zh')}`}`,
+    `${f.year}年${place}共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `，同比${change(f.total.yoy, 'zh')}`}`,
   ]
   const moved = reported(f)
   for (const [group, verb] of [
@@ -132,8 +132,8 @@ function sentenceZh(f: Figures, place = ''): string {
   if (f.satisfactionRate !== null) parts.push(`公众满意率达${f.satisfactionRate.toFixed(1)}%`)
   const survey = f.publicSurveys
   if (survey?.satisfactionRate != null)
-    return `${parts.join(',')};全年公众满意度调查收回问卷${survey.responses}份,满意率${survey.satisfactionRate.toFixed(1)}%。`
-  return `${parts.join(',')}。`
+    return `${parts.join('，')}；全年公众满意度调查收回问卷${survey.responses}份，满意率${survey.satisfactionRate.toFixed(1)}%。`
+  return `${parts.join('，')}。`
 }
 
 function sentenceEn(f: Figures, place?: string): string {

@@ -7,7 +7,7 @@ export function ChatPage() {
       <header class="bar">
         <div>
           <h1>常州市生态环境局 · 环境问题投诉</h1>
-          <p>噪声、异味、烟尘、污水、垃圾倾倒,在这里直接告诉我们</p>
+          <p>噪声、异味、烟尘、污水、垃圾倾倒，在这里直接告诉我们</p>
         </div>
         <button
           id="my-cases"
@@ -50,7 +50,7 @@ export function ChatPage() {
             rows={2}
             maxlength={2000}
             required
-            placeholder="例如:武进区湖塘镇某工地每天夜里打桩,吵得睡不着"
+            placeholder="例如：武进区湖塘镇某工地每天夜里打桩，吵得睡不着"
           ></textarea>
           <button type="submit">发送</button>
         </form>

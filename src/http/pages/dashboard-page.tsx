@@ -56,7 +56,7 @@ export function DashboardPage(props: { thisYear: number }) {
           <ul id="figures" class="figures" aria-label="主要指标"></ul>
           <section class="charts">
             <figure>
-              <figcaption>逐月投诉量:本年与上年同期</figcaption>
+              <figcaption>逐月投诉量：本年与上年同期</figcaption>
               <div id="chart-months" class="chart"></div>
             </figure>
             <figure>
@@ -76,7 +76,7 @@ export function DashboardPage(props: { thisYear: number }) {
               <div id="chart-ratings" class="chart"></div>
             </figure>
             <figure>
-              <figcaption>投诉热点(同一地点重复投诉)</figcaption>
+              <figcaption>投诉热点（同一地点重复投诉）</figcaption>
               <table id="hotspots">
                 <thead>
                   <tr>

@@ -66,13 +66,13 @@ export function SurveyPage(props: {
       <header class="bar">
         <div>
           <h1>{props.title}</h1>
-          <p>常州市生态环境局 · 匿名问卷,不收集姓名和电话</p>
+          <p>常州市生态环境局 · 匿名问卷，不收集姓名和电话</p>
         </div>
       </header>
       <main class="survey">
         {props.answered ? (
           <p class="survey-done" role="status">
-            您已参与过本次问卷调查,感谢您的支持。
+            您已参与过本次问卷调查，感谢您的支持。
           </p>
         ) : (
           <form id="survey" data-slug={props.slug}>
@@ -106,7 +106,9 @@ export function SurveyMissingPage(props: { closed: boolean }) {
       <header class="bar">
         <div>
           <h1>问卷调查</h1>
-          <p>{props.closed ? '本次问卷调查已结束,感谢关注。' : '没有这份问卷,或问卷尚未发布。'}</p>
+          <p>
+            {props.closed ? '本次问卷调查已结束，感谢关注。' : '没有这份问卷，或问卷尚未发布。'}
+          </p>
         </div>
       </header>
     </Layout>

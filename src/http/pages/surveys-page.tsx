@@ -44,7 +44,7 @@ export function SurveysPage(props: { surveyId?: string }) {
             <input name="title" required maxlength={100} size={40} />
           </label>
           <label>
-            菜单名称(选填)
+            菜单名称（选填）
             <input
               name="menuLabel"
               maxlength={16}
@@ -54,12 +54,12 @@ export function SurveysPage(props: { surveyId?: string }) {
             />
           </label>
           <p id="menu-label-hint" class="hint">
-            发布后问卷会出现在公众号菜单「问卷调查」下,最多 8 个汉字(或 16
-            个字母、数字);留空时用标题,过长会被截短。
+            发布后问卷会出现在公众号菜单「问卷调查」下，最多 8 个汉字（或 16
+            个字母、数字）；留空时用标题，过长会被截短。
           </p>
           <ol id="questions"></ol>
           <p id="no-questions" class="hint">
-            还没有题目:点「添加评分题」(满意 / 基本满意 / 不满意)或「添加选择题」(2–10 个选项)。
+            还没有题目：点「添加评分题」（满意 / 基本满意 / 不满意）或「添加选择题」(2–10 个选项)。
           </p>
           <p>
             <button type="button" class="secondary" id="add-rating">
