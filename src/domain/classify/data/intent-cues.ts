@@ -141,7 +141,7 @@ export const urgentPatterns: ReadonlyArray<readonly [RegExp, string, string?]> =
   [night(WORK), 'night_construction', 'noise/construction'],
   [/(头晕|头疼|头痛|呕吐|喘不过气|呼吸困难|送医|住院|dizzy|vomit|can't breathe)/, 'people_ill'],
   [
-    /(死鱼|鱼死|大量死|翻白|翻肚|肚皮朝上|鱼[^,.!?;。，！？；]{0,6}死|死了[^,.!?;。，！？；]{0,4}鱼|dead fish|fish[^.!?]{0,25}\b(dead|died|dying|belly up)|\b(dead|dying)[^.!?]{0,10}fish)/,
+    /(死鱼|鱼死|大量死|翻白|翻着?肚|肚皮朝上|鱼[^,.!?;。，！？；]{0,6}死|死了[^,.!?;。，！？；]{0,4}鱼|鱼[^,.!?;。，！？；]{0,4}浮上来|dead fish|fish[^.!?]{0,40}\b(dead|died|dying|belly up)|\b(dead|dying)[^.!?]{0,10}fish)/,
     'dead_fish',
   ],
   [
