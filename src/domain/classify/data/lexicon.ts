@@ -272,7 +272,8 @@ const sources: readonly LexiconSource[] = [
         '路灯, 乱停车, 违建, 违章建筑, 井盖, 停电, 停水, 群租房, 灯坏了, 公交站牌, 健身器材, 摆摊',
         'street light, parking',
         '小广告, 海报, 拖欠, 欠薪, 闯红灯, 拒载, 马蜂窝, 野猪, 护栏, 摔倒, 摔伤, 滑倒',
-        'pothole, posters, flyers, stray dogs, stray dog, railing, slipped',
+        'pothole, posters, flyers, stray dogs, stray dog, railing, slipped, tripped, fell, fallen',
+        'bitten, bite, snake, snakes, rats, wasp, hornet, bus driver, taxi',
       ],
       2: [
         '停车, 物业, 占道, 摊贩, 积水, 漏水, 楼道, 没人修, 老鼠, 蛇, 工资, 交警, 红绿灯, 游泳, 摔',
