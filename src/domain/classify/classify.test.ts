@@ -19,6 +19,19 @@ describe('classify', () => {
     expect(classify(text)).toMatchObject({ intent: 'report', category, subcategory })
   })
 
+  it.each([
+    ['家门口的小河又黑又臭', 'water', 'none'],
+    ['楼下垃圾房臭气熏天，窗户都不敢开', 'air', 'odor'],
+    ['旁边工地的土堆不盖网，一刮风家里全是灰', 'air', 'dust'],
+    ['这几天雾霾很重，灰蒙蒙的', 'air', 'other_air'],
+    ['服装店门口的音箱一天到晚循环播放', 'noise', 'social_life'],
+  ])(
+    'reads 「%s」 by what it is about, not by a word on the side: %s/%s',
+    (text, category, sub) => {
+      expect(classify(text)).toMatchObject({ intent: 'report', category, subcategory: sub })
+    },
+  )
+
   it('follows the contrast: 「不是噪音的问题,是那个臭味」 is a smell', () => {
     expect(classify('不是噪音的问题,是那个臭味')).toMatchObject({
       category: 'air',
@@ -54,6 +67,11 @@ describe('classify', () => {
     ['Wujin district', '武进区'],
     ['武进区遥观镇', '常州经开区'],
     ['我家楼下', null],
+    ['青龙这边', '天宁区'],
+    ['茶山附近', '天宁区'],
+    ['新桥附近', null],
+    ['关河东路上', '天宁区'],
+    ['Xuejia town, ', '新北区'],
   ])('places 「%s」 in %s', (text, district) => {
     expect(classify(`${text}工地噪音很大`).district).toBe(district)
   })
@@ -105,15 +123,31 @@ describe('classify', () => {
     expect(classify('请问cz20261128-0007进度').caseNumber).toBe('CZ20261128-0007')
   })
 
-  it.each([['凌晨两点工地还在打桩'], ['化工厂的味道熏得人头晕呕吐'], ['河里大量死鱼']])(
-    'flags 「%s」 as urgent',
-    (text) => {
-      expect(classify(text).urgent).toBe(true)
-    },
-  )
+  it.each([
+    ['凌晨两点工地还在打桩'],
+    ['化工厂的味道熏得人头晕呕吐'],
+    ['河里大量死鱼'],
+    ['池塘里的鱼都翻着肚皮浮上来了'],
+    ['The fish in the creek are floating belly up'],
+    ['夜里十二点修路的还在切割路面，吵得睡不着'],
+    ['外面一股很浓的化学味，窗户关着都挡不住'],
+  ])('flags 「%s」 as urgent', (text) => {
+    expect(classify(text).urgent).toBe(true)
+  })
 
   it('does not flag ordinary daytime noise as urgent', () => {
     expect(classify('白天工地施工声音有点大').urgent).toBe(false)
+  })
+
+  it('does not take a site named at night for night-time construction noise', () => {
+    expect(classify('半夜有车往农田里偷倒建筑垃圾，已经堆成小山了')).toMatchObject({
+      category: 'waste',
+      urgent: false,
+    })
+  })
+
+  it('does not take a phone number for a score', () => {
+    expect(classify('噪音投诉是打12345还是找你们').intent).not.toBe('feedback')
   })
 
   it('names the words that decided it', () => {

@@ -328,7 +328,7 @@ export function decide(e: Evidence, model: Ready): Classification {
     confidence: round2(intent.confidence * categoryConfidence),
     alternatives: topCategories(category.p, 3),
     terms: [...terms, ...place],
-    urgent: isUrgent(e.text),
+    urgent: isUrgent(e.text, `${category.label}/${subcategory}`),
   }
 }
 
@@ -345,8 +345,10 @@ function topCategories(p: readonly number[], n: number): { category: Category; p
   return top
 }
 
-function isUrgent(text: string): boolean {
-  for (const [pattern] of urgentPatterns) if (pattern.test(text)) return true
+/** Whether a report is urgent; `kind` is its `category/subcategory`. */
+function isUrgent(text: string, kind: string): boolean {
+  for (const [pattern, , onlyFor] of urgentPatterns)
+    if ((onlyFor === undefined || kind.startsWith(onlyFor)) && pattern.test(text)) return true
   return false
 }
 

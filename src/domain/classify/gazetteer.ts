@@ -20,10 +20,41 @@ function entries(): [string, Place][] {
     const district = p.district as District
     if (!DISTRICTS.includes(district))
       throw new Error(`gazetteer: ${p.name} has unknown district ${p.district}`)
-    for (const alias of [p.name, ...p.aliases])
-      out.push([alias.toLowerCase(), { name: p.name, district, isDistrict: false }])
+    const place = { name: p.name, district, isDistrict: false }
+    for (const alias of [p.name, ...p.aliases]) out.push([alias.toLowerCase(), place])
+    for (const alias of shortForms(p.name, p.aliases)) out.push([alias, place])
   }
   return out
+}
+
+// Words after a street's or town's short name that make it a place: 「青龙这边」, 「茶山附近」.
+const PLACE_WORDS = [
+  '这边',
+  '那边',
+  '这里',
+  '那里',
+  '这一带',
+  '那一带',
+  '一带',
+  '附近',
+  '片区',
+  '这片',
+  '那片',
+  '街上',
+  '镇上',
+]
+// short names that stay ordinary words even then (新桥附近: near a new bridge)
+const NOT_PLACES = new Set(['新桥'])
+
+/**
+ * A street's or town's short name (青龙 for 青龙街道) when the gazetteer does not list it as an
+ * alias because it is also an ordinary word: it counts only with a word of place after it.
+ */
+function shortForms(name: string, aliases: readonly string[]): string[] {
+  const short = name.replace(/(街道|镇)$/, '')
+  if (short === name || short.length < 2 || aliases.includes(short) || NOT_PLACES.has(short))
+    return []
+  return PLACE_WORDS.map((word) => short + word)
 }
 
 const matcher = new TermMatcher<Place>(entries())

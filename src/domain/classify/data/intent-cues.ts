@@ -14,6 +14,8 @@ const cueSources = {
       '处理中, 办结了吗, 结案了吗, 去了没有, 来过没有',
       '有没有人去看, 有没有人去查, 怎么还没人来, 还没人来, 还没有人来, 什么时候能处理, 什么时候有结果',
       'any progress, still waiting, what happened to my, reference number, my case',
+      // pinyin typed without tones, as on a phone with no Chinese keyboard
+      'chuli le ma, chu li le ma, jindu, jin du, you jieguo le ma, you jie guo le ma',
     ],
     3: [
       '有结果, 有人管吗, 查询, 查一下, 什么时候处理, 回复呢, 还没处理, 怎么还没, 我的投诉, 处理进展, 进展',
@@ -32,6 +34,7 @@ const cueSources = {
       'satisfied, dissatisfied, well handled, thank you for handling, appreciate it, nothing changed',
       '零分, 问题解决了, 已经解决了, 彻底解决, 还是没解决, 根本没解决',
       'been solved, been fixed, same as before',
+      'manyi, man yi, bu manyi, bu man yi, jiejue le, jie jue le, hai shi hen chao, haishi hen chao',
     ],
     4: [
       '打分, 好评, 差评, 五星, 还是很吵, 还是臭, 还是有味, 敷衍, 效率高, 效率低, 点赞, 来过之后, 去了以后',
@@ -61,8 +64,9 @@ const cueSources = {
     3: [
       '你好, 您好, 在吗, 在不在, 哈喽, 早上好, 晚上好, 再见, 帮助, 天气, 电话多少, 问问, 请问一下',
       'hello, hi, help, bye',
+      'nihao, ni hao, zai ma, zaima, zaoshang hao, qing wen, qingwen, zen me tou su, zenme tousu',
     ],
-    2: ['谢谢, 感谢, 多谢, 机器人, 请问, thanks, thank you'],
+    2: ['谢谢, 感谢, 多谢, 机器人, 请问, thanks, thank you, thx, xie xie, xiexie, 收到, 明白了'],
   },
 } as const
 
@@ -81,9 +85,12 @@ export const intentCues = {
   chitchat: expand(cueSources.chitchat),
 }
 
-/** A 0–5 score or stars in a message: 「打5分」, 「给两分」, 「3星」, 「5 stars」, or a bare digit. */
+/**
+ * A 0–5 score or stars in a message: 「打5分」, 「给两分」, 「3星」, 「5 stars」, or a bare digit; not a
+ * phone number (「打12345」).
+ */
 export const SCORE_PATTERN =
-  /(?:(?:打|给|评)\s*[0-5]\s*(?:分(?!钟)|星|颗星)?|(?:打|给|评)\s*[零一二两三四五]\s*(?:分(?!钟)|星|颗星)|[0-5]\s*(?:分(?!钟)|星|颗星|stars?\b)|(?:^|[^十])[零一两二三四五]\s*(?:分(?![钟之])|颗星)\s*(?:吧|吧。|[!!。.,,]|$)|^\s*[1-5]\s*$)/
+  /(?:(?:打|给|评)\s*[0-5](?!\d)\s*(?:分(?!钟)|星|颗星)?|(?:打|给|评)\s*[零一二两三四五]\s*(?:分(?!钟)|星|颗星)|[0-5]\s*(?:分(?!钟)|星|颗星|stars?\b)|(?:^|[^十])[零一两二三四五]\s*(?:分(?![钟之])|颗星)\s*(?:吧|吧。|[!!。.,,]|$)|^\s*[1-5]\s*$)/
 
 /** Words that turn the next term around: 「不是噪音的问题,是那个臭味」. */
 export const NEGATIONS = ['不是', '没有', '并非', '并不是', '不算', '倒不是', 'not ', 'no ']
@@ -110,20 +117,37 @@ export const complaintMarkers = {
   complain: 2,
   complaint: 2,
   report: 1,
+  tousu: 2,
+  'tou su': 2,
 } as const
 
-/** Urgent situations: a pattern (over normalised text) and why it is urgent. */
-export const urgentPatterns: ReadonlyArray<readonly [RegExp, string]> = [
-  [
-    /(半夜|凌晨|深夜|夜里|夜间|晚上\s*(1[0-2]|十[一二]?|[1-9])\s*点|22\s*点|23\s*点|通宵|连夜|night|midnight).{0,20}(施工|打桩|工地|浇筑|挖掘|construction)/,
-    'night_construction',
-  ],
-  [
-    /(施工|打桩|工地|浇筑|挖掘|construction).{0,20}(半夜|凌晨|深夜|夜里|通宵|连夜|midnight|at night)/,
-    'night_construction',
-  ],
+// when work at night counts: 半夜, 晚上十一点, 11pm, 2am (before the work, 「晚上10点」 may be an end time)
+const NIGHT =
+  '(?:半夜|凌晨|深夜|夜里|通宵|连夜|midnight|at night|overnight|through the night|(?:1[0-2]|[1-5])(?::\\d\\d)?\\s*am\\b|1[01](?::\\d\\d)?\\s*pm\\b|banye|lingchen|晚上\\s*(?:1[12]|十[一二])\\s*点|(?:晚上)?\\s*(?:10|十)\\s*点\\s*(?:以后|之后|后))'
+const NIGHT_BEFORE = `(?:${NIGHT}|夜间|晚上\\s*(?:1[0-2]|十[一二]?|[1-9])\\s*点|22\\s*点|23\\s*点|night)`
+const SITE = '(?:施工|打桩|工地|浇筑|挖掘|construction)'
+// what a building or road crew does, said without naming the site (「半夜还在干活」)
+const WORK =
+  '(?:施工|打桩|工地|浇筑|挖掘|挖机|挖土|作业|干活|开工|赶工|切割|铣刨|破碎|卸货|修路|泵车|铺沥青|压路机|吊车|construction|work|drilling|digging|breaker|jackhammer|pile driving|piling|shigong|gongdi)'
+const night = (what: string) => new RegExp(`${NIGHT_BEFORE}.{0,20}${what}|${what}.{0,20}${NIGHT}`)
+
+/**
+ * Urgent situations (SPEC §4): a pattern over normalised text, why it is urgent, and the
+ * category (or category/subcategory) the message must have been given for the pattern to count:
+ * 「半夜偷倒建筑垃圾」 names a site at night but is no night-time construction noise.
+ */
+export const urgentPatterns: ReadonlyArray<readonly [RegExp, string, string?]> = [
+  [night(SITE), 'night_construction', 'noise'],
+  [night(WORK), 'night_construction', 'noise/construction'],
   [/(头晕|头疼|头痛|呕吐|喘不过气|呼吸困难|送医|住院|dizzy|vomit|can't breathe)/, 'people_ill'],
-  [/(死鱼|鱼死|大量死|翻白|dead fish)/, 'dead_fish'],
+  [
+    /(死鱼|鱼死|大量死|翻白|翻着?肚|肚皮朝上|鱼[^,.!?;。，！？；]{0,6}死|死了[^,.!?;。，！？；]{0,4}鱼|鱼[^,.!?;。，！？；]{0,4}浮上来|dead fish|fish[^.!?]{0,40}\b(dead|died|dying|belly up)|\b(dead|dying)[^.!?]{0,10}fish)/,
+    'dead_fish',
+  ],
+  [
+    /(浓烈|强烈|浓重|很浓|特别浓|非常浓|很重|很冲|太冲|呛人|熏得|很刺鼻|特别刺鼻|非常刺鼻)[^,.!?;。，！？；]{0,8}(化学|化工|农药|氨|氯|硫化氢|溶剂|药水)|(化学|化工|农药|氨水|氨|氯气|硫化氢|溶剂)[^,.!?;。，！？；]{0,3}(味|气味|气体)[^.!?;。！？；]{0,8}(刺鼻得|很浓|特别浓|非常浓|浓烈|强烈|很冲|太冲|呛得|熏得|很重|受不了)|(strong|overpowering|choking|pungent|acrid)[^.!?]{0,15}chemical|chemical (smell|odou?r|stench|stink)[^.!?]{0,20}(strong|overpowering|unbearable|choking)/,
+    'strong_chemical_smell',
+  ],
   [/(着火|火灾|起火|爆炸|fire|explosion)/, 'fire'],
   [/(泄漏|泄露|leak)/, 'leak'],
 ]

@@ -27,8 +27,8 @@ const sources: readonly LexiconSource[] = [
         'air pollution, smoke, smoky, fumes, emission',
       ],
       2: [
-        '大气, 呛, 熏, 难闻, 喘不过气, 空气差, 雾霾, 烟雾, 白烟, 颗粒物, pm2.5, 不敢开窗, 开不了窗, 烟尘',
-        '冒的烟, 捂着嘴, smog, exhaust',
+        '大气, 呛, 熏, 难闻, 喘不过气, 空气差, 烟雾, 白烟, 颗粒物, pm2.5, 不敢开窗, 开不了窗, 烟尘',
+        '冒的烟, 捂着嘴, exhaust',
       ],
       1: ['空气, 咳嗽, 烟, air quality'],
     },
@@ -38,7 +38,7 @@ const sources: readonly LexiconSource[] = [
     subcategory: 'industrial',
     terms: {
       4: [
-        '烟囱, 工厂冒烟, 厂里冒烟, 偷排废气, 排气筒, 废气排放, 烟囱冒, chimney, smokestack, stack',
+        '烟囱, 烟筒, 工厂冒烟, 厂里冒烟, 偷排废气, 排气筒, 废气排放, 烟囱冒, chimney, smokestack, stack',
       ],
       3: ['排放废气, 烧窑, 烘干塔, 热电厂, 化工企业, 黄褐色, 排废气, 电厂'],
       2: [
@@ -57,7 +57,9 @@ const sources: readonly LexiconSource[] = [
       ],
       3: [
         '刺鼻, 臭味, 臭气, 酸味, 烧焦味, 塑料味, 橡胶味, 油漆味, 垃圾中转站, 一股味, 焦糊味, 焦臭',
-        '污水处理厂, 臭得, 味道很大, 气味很大, 闻到',
+        '污水处理厂, 臭得, 味道很大, 气味很大, 闻到, 垃圾房, 馊味, 酸臭, 腐臭, 腐烂的味道',
+        'bin room, rubbish room, garbage room, bin store',
+        'yiwei, yi wei, chouwei, chou wei, hen chou, tai chou',
       ],
       2: ['臭, 气味, 味道, 焦味, 垃圾站, 发臭, 臭死, 熏死, 香蕉水, 天那水, 稀料'],
     },
@@ -66,8 +68,10 @@ const sources: readonly LexiconSource[] = [
     category: 'air',
     subcategory: 'catering_fumes',
     terms: {
-      4: ['油烟, 油烟味, 烟罩, cooking fumes, fume extractor'],
-      3: ['油烟机, 烧烤, 烤串, 大排档, 排烟管道, 烤鸭, 炸鸡, 烧饼, barbecue, bbq'],
+      4: ['油烟, 油烟味, 烟罩, cooking fumes, fume extractor, youyan, you yan'],
+      3: [
+        '油烟机, 烧烤, 烤串, 大排档, 排烟管道, 烤鸭, 炸鸡, 烧饼, barbecue, bbq, shaokao, shao kao',
+      ],
       2: ['饭店, 餐馆, 餐厅, 饭馆, 炒菜, 小吃店, 火锅店, 烤肉, 龙虾店, 食堂, restaurant'],
       1: ['厨房, kitchen'],
     },
@@ -76,7 +80,7 @@ const sources: readonly LexiconSource[] = [
     category: 'air',
     subcategory: 'dust',
     terms: {
-      4: ['扬尘, 尘土飞扬, 满天灰, 降尘, dust, dusty'],
+      4: ['扬尘, 尘土飞扬, 满天灰, 降尘, dust, dusty, yangchen, yang chen'],
       3: [
         '灰尘, 尘土, 灰大, 裸土, 没洒水, 不洒水, 搅拌站, 一层灰, 一团灰, 一层土, 石灰粉, 木屑, 冲洗路面',
         '洒水, 喷淋, 白茫茫, 都是灰',
@@ -93,7 +97,7 @@ const sources: readonly LexiconSource[] = [
         '焚烧, 烧秸秆, 烧垃圾, 烧树叶, 烧落叶, 露天焚烧, 烧轮胎, 烧电线, 烧塑料, 烧荒, 烧稻草, 烧废料',
         '烧边角料, 烧木头, 放火烧, burning',
       ],
-      3: ['秸秆, 烧东西, 烧火, 在烧, 放火, burn, open fire'],
+      3: ['秸秆, 烧东西, 烧火, 在烧, 放火, burn, open fire, 烧电缆, 剥铜'],
       2: ['烧纸, 点火, 着火, 稻草'],
       1: ['烧'],
     },
@@ -104,18 +108,18 @@ const sources: readonly LexiconSource[] = [
     terms: {
       4: [
         '尾气, 汽车尾气, 货车冒黑烟, 冒黑烟的货车, 黑烟车, 冒黑烟的渣土车, 货船冒黑烟',
-        'vehicle exhaust, truck exhaust',
+        'vehicle exhaust, truck exhaust, black exhaust, diesel exhaust, tailpipe',
       ],
-      3: ['柴油车, 排气管, 柴油味, 黑烟滚滚, 车冒黑烟, diesel truck, 不熄火, 怠速'],
-      2: ['年检, 起步, 货船'],
+      3: ['柴油车, 排气管, 柴油味, 黑烟滚滚, 车冒黑烟, diesel truck, 不熄火, 怠速, 拖拉机'],
+      2: ['年检, 起步, 货船, engines running, engine running, idling, 发动机一直开着'],
     },
   },
   {
     category: 'air',
     subcategory: 'other_air',
     terms: {
-      3: ['煤烟, 蜂窝煤, 黑色颗粒, 烟花, 爆竹烟'],
-      2: ['颗粒, 黑点, 煤炉'],
+      3: ['煤烟, 蜂窝煤, 黑色颗粒, 烟花, 爆竹烟, 雾霾, haze, hazy, smog'],
+      2: ['颗粒, 黑点, 煤炉, 灰蒙蒙'],
     },
   },
   {
@@ -128,6 +132,7 @@ const sources: readonly LexiconSource[] = [
         '咚咚咚, 轰隆隆, 嗡嗡嗡, 哒哒哒, 叮叮当当, 乒乒乓乓, 噼里啪啦, 吱吱, 刺耳, 震得, 震醒, 闹哄哄',
         '睡不着觉, 没法睡, 无法入睡, 吵吵, 吵个不停, 响个不停, 叫个不停',
         'banging, booming, humming, buzzing, screeching, keeps me awake',
+        'zaoyin, zao yin, tai chao, hen chao, chao si',
       ],
       2: [
         '吵, 响声, 睡不着, 睡不好, 很响, 音响, 喇叭, 声音特别大, 声音很大, 噪, 响, 震动, 呼呼',
@@ -143,12 +148,16 @@ const sources: readonly LexiconSource[] = [
     terms: {
       4: [
         '打桩, 打桩机, 夜间施工, 连夜施工, 破碎锤, 风镐, 空气锤, 建筑工地, 钢板桩, 夜里施工',
-        'construction, building site, pile driving, jackhammer',
+        'pile driving, jackhammer, road works, roadworks, road work, hydraulic hammer',
       ],
       3: [
-        '施工, 工地, 挖掘机, 挖机, 浇筑, 浇混凝土, 塔吊, 拆房子, 修路, 铺路, 管网, 工程车, excavator',
+        '挖掘机, 挖机, 浇筑, 浇混凝土, 拆房子, 修路, 铺路, 管网, 工程车, excavator',
+        '炮机, 破碎机, 铣刨, 切割路面, 挖路, 拆楼, 拆除, 翻修, breaker, shigong, shi gong',
+        'construction, demolition, demolishing',
       ],
-      2: ['切割, 电锯, 混凝土, 搅拌机, 拆迁, 工期, 施工队, 拆, 开挖, 凿, 钢筋, 脚手架'],
+      // a site is where the noise may come from, not the noise itself: dust and mud come from it too
+      2: ['施工, 切割, 电锯, 混凝土, 搅拌机, 拆迁, 工期, 施工队, 拆, 开挖, 凿, 钢筋, 脚手架, 塔吊'],
+      1: ['工地, gongdi, gong di, building site, construction site, demolition site'],
     },
   },
   {
@@ -180,10 +189,11 @@ const sources: readonly LexiconSource[] = [
         'renovation, drilling, air conditioner, dog barking, barking, neighbours, neighbors',
         '低音炮, 蹦迪, 狗吠, 犬吠, 拖椅子, 拖凳子, 跳绳, 吵架, 打麻将',
         'bass, dog',
+        '循环播放, 小喇叭, 促销广播, loudspeaker, guangchangwu, guang chang wu',
       ],
       2: [
         '音乐, 商铺, 店铺, 邻居, 宠物, 打牌, 直播, 鼓, 放音乐, 门口, 小区里, 业主, 水果店',
-        'bar, neighbour, neighbor, music, party',
+        'bar, neighbour, neighbor, music, party, 音箱, speaker',
       ],
       1: ['商店, 楼下'],
     },
@@ -214,6 +224,9 @@ const sources: readonly LexiconSource[] = [
     terms: {
       4: [
         '污水, 废水, 排污, 排污口, 黑臭水体, 水发黑, 死鱼, 鱼死, 水污染, 排进河, 排水口, 脏水, 倒废水',
+        '河水发臭, 河水很臭, 河臭, 水发臭, 水很臭, 臭水, 臭水沟, 黑臭, 又黑又臭, wushui, wu shui',
+        'river smells, river stinks, canal smells, canal stinks, creek smells, creek stinks, pond smells',
+        'pond stinks, water smells, water stinks, ditch smells, ditch stinks',
         '河被污染, 水是黑的, 排出来的水, 排出的水, 水看着, sewage, wastewater, dead fish, water pollution',
         'discharging water, drain, effluent',
       ],
@@ -222,7 +235,7 @@ const sources: readonly LexiconSource[] = [
       ],
       2: [
         '河水, 河道, 河里, 发黑, 泡沫, 油污, 雨水管, 湖水, 池塘, 沟渠, 排水, 下水道, 水面, 河边, 湖边',
-        '水体, 鱼塘, 河, river, canal, pond',
+        '水体, 鱼塘, 河, 河沟, 小河沟, 水沟, 排水沟, river, canal, pond, creek, ditch, scum',
       ],
       1: ['漂着, 水'],
     },
@@ -238,7 +251,7 @@ const sources: readonly LexiconSource[] = [
         '乱倒, 倾倒, 废油, 废料, 乱堆, 污泥, 填埋, 废桶, 废电池, 垃圾堆, 废滤芯, 废铁, 油泥, 堆满',
         'waste, debris, asbestos',
       ],
-      2: ['垃圾, 乱扔, 堆放, 扔在, 扔了, 倒了, 一堆, garbage, rubbish, trash'],
+      2: ['垃圾, 乱扔, 堆放, 扔在, 扔了, 倒了, 一堆, garbage, rubbish, trash, laji'],
     },
   },
   {
@@ -258,8 +271,13 @@ const sources: readonly LexiconSource[] = [
       3: [
         '路灯, 乱停车, 违建, 违章建筑, 井盖, 停电, 停水, 群租房, 灯坏了, 公交站牌, 健身器材, 摆摊',
         'street light, parking',
+        '小广告, 海报, 拖欠, 欠薪, 闯红灯, 拒载, 马蜂窝, 野猪, 护栏, 摔倒, 摔伤, 滑倒',
+        'pothole, posters, flyers, stray dogs, stray dog, railing, slipped, tripped, fell, fallen',
+        'bitten, bite, snake, snakes, rats, wasp, hornet, bus driver, taxi',
       ],
-      2: ['停车, 物业, 占道, 摊贩, 积水, 漏水, 楼道, 没人修'],
+      2: [
+        '停车, 物业, 占道, 摊贩, 积水, 漏水, 楼道, 没人修, 老鼠, 蛇, 工资, 交警, 红绿灯, 游泳, 摔',
+      ],
       1: ['绿化, 坏了'],
     },
   },
@@ -268,7 +286,7 @@ const sources: readonly LexiconSource[] = [
     terms: {
       0: [
         '空气净化器, 空气质量怎么样, 今天空气, 空气炸锅, 新鲜空气, 垃圾分类, 垃圾短信, 垃圾邮件, 声音好听',
-        '排污许可, 环评, air purifier, air fryer, noise cancelling',
+        '排污许可, 环评, air purifier, air fryer, noise cancelling, 灰色, 灰白色, 灰黑色, 灰蒙蒙的天气',
       ],
     },
   },
