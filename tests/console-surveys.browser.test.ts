@@ -157,11 +157,13 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
       const rating = page.locator('.question-result').first()
       expect(await rating.locator('.rate').textContent()).toContain('满意率 66.7%')
       expect(await rating.locator('tr', { hasText: '基本满意' }).textContent()).toContain(
-        '1 人(33.3%)',
+        '1 人（33.3%）',
       )
       const choice = page.locator('.question-result').nth(1)
-      expect(await choice.locator('tr', { hasText: '噪声' }).textContent()).toContain('2 人(66.7%)')
-      expect(await choice.locator('tr', { hasText: '大气' }).textContent()).toContain('0 人(0%)')
+      expect(await choice.locator('tr', { hasText: '噪声' }).textContent()).toContain(
+        '2 人（66.7%）',
+      )
+      expect(await choice.locator('tr', { hasText: '大气' }).textContent()).toContain('0 人（0%）')
       await page.screenshot({ path: 'docs/screenshots/console-survey-results.png', fullPage: true })
       await page.emulateMedia({ media: 'print' })
       expect(await page.locator('#nav').isVisible()).toBe(false)

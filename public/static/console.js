@@ -240,8 +240,8 @@ function suggestionBox(c) {
       const why = s.reason === 'same_place' ? '同一地点' : `相距约${s.distanceM}米`
       const text =
         s.case === c.number
-          ? `疑似与 ${s.primary} 重复(${why}，7日内同类投诉)`
-          : `${s.case} 疑似与本案重复(${why})`
+          ? `疑似与 ${s.primary} 重复（${why}，7日内同类投诉）`
+          : `${s.case} 疑似与本案重复（${why}）`
       const buttons =
         lead && s.case === c.number && c.allowedActions.includes('merge')
           ? [
@@ -300,7 +300,7 @@ async function loadCase(number) {
     el('dd', { textContent: `${c.departmentName ?? c.department ?? '—'} ${c.assignee ?? ''}` }),
     el('dt', { textContent: '期限' }),
     el('dd', {
-      textContent: `受理 ${time(c.deadlines.accept)} · 办结 ${time(c.deadlines.resolve)}${due ? `(${countdown(due)})` : ''}`,
+      textContent: `受理 ${time(c.deadlines.accept)} · 办结 ${time(c.deadlines.resolve)}${due ? `（${countdown(due)}）` : ''}`,
     }),
     el('dt', { textContent: '反映人' }),
     reporterLine(c),
@@ -327,7 +327,7 @@ async function loadCase(number) {
     { className: 'timeline' },
     ...c.timeline.map((e) =>
       el('li', {
-        textContent: `${time(e.at)} ${e.actor} ${EVENT[e.action] ?? e.action}${e.toText && e.from !== e.to ? ` → ${e.toText}` : ''}${e.note ? `:${e.note}` : ''}`,
+        textContent: `${time(e.at)} ${e.actor} ${EVENT[e.action] ?? e.action}${e.toText && e.from !== e.to ? ` → ${e.toText}` : ''}${e.note ? `：${e.note}` : ''}`,
       }),
     ),
   )

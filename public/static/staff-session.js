@@ -23,7 +23,8 @@ export function staffSession(signedIn) {
     const { user } = await res.json()
     login.hidden = true
     logout.hidden = false
-    document.getElementById('who').textContent = `${user.displayName}(${user.department ?? '全市'})`
+    document.getElementById('who').textContent =
+      `${user.displayName}（${user.department ?? '全市'}）`
     for (const link of document.querySelectorAll('[data-roles]'))
       link.hidden = !link.dataset.roles.split(' ').includes(user.role)
     await signedIn(user)
@@ -67,6 +68,6 @@ export async function callApi(path, method = 'GET', body = undefined) {
   })
   if (res.status === 401) askToSignIn()
   const out = await res.json().catch(() => ({}))
-  const message = res.ok ? '' : (out.error?.message ?? `操作失败(${res.status})，请稍后再试`)
+  const message = res.ok ? '' : (out.error?.message ?? `操作失败（${res.status}），请稍后再试`)
   return { ok: res.ok, status: res.status, body: out, message }
 }

@@ -20,7 +20,7 @@ function bars(q, labels) {
           {},
           el('th', { scope: 'row', textContent: labels[answer] ?? answer }),
           el('td', { className: 'bar-track' }, fill),
-          el('td', { className: 'bar-figure', textContent: `${n} 人(${pct ?? 0}%)` }),
+          el('td', { className: 'bar-figure', textContent: `${n} 人（${pct ?? 0}%）` }),
         )
       }),
     ),

@@ -39,7 +39,7 @@ function syncLine(status) {
   const state = sync.pending
     ? '有改动尚未同步到公众号，系统会自动重试'
     : sync.syncedAt
-      ? `已同步到公众号(${time(sync.syncedAt)})`
+      ? `已同步到公众号（${time(sync.syncedAt)}）`
       : '尚未同步到公众号'
   return el(
     'div',
@@ -48,7 +48,7 @@ function syncLine(status) {
     sync.lastError &&
       el('p', {
         className: 'error-text',
-        textContent: `上次同步失败${sync.lastAttemptAt ? `(${time(sync.lastAttemptAt)})` : ''}：${sync.lastError}`,
+        textContent: `上次同步失败${sync.lastAttemptAt ? `（${time(sync.lastAttemptAt)}）` : ''}：${sync.lastError}`,
       }),
   )
 }
