@@ -108,8 +108,10 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
         '年度满意度\n问卷调查',
       ])
       expect(wechat.menus()).toHaveLength(1)
+      // the link to share is the service's public address, not the console's own
       const link = await row(page, TITLE).locator('.link-field').inputValue()
-      expect(link).toMatch(new RegExp(`^${server.url}/surveys/[\\w-]+$`))
+      expect(link).toMatch(/^https:\/\/hb\.changzhou\.example\.gov\.cn\/surveys\/[\w-]+$/)
+      const here = `${server.url}${new URL(link).pathname}`
 
       // three residents answer on the public page (each a browser of its own: no cookie shared)
       const resident = await launchBrowser()
@@ -121,7 +123,7 @@ describe.runIf(browserAvailable)('public surveys in the console, in a real brows
           ['不满意', '水'],
         ] as const) {
           await resident.clearCookies()
-          await form.goto(link)
+          await form.goto(here)
           await form.getByLabel(rating, { exact: true }).check()
           await form.getByLabel(concern).check()
           await form.getByRole('button', { name: '提交' }).click()

@@ -55,7 +55,11 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
   it('puts a survey into the account’s menu when it is published, and takes it out when closed', async () => {
     const { id, slug } = await createSurvey('2026年常州市生态环境公众满意度调查', '年度满意度')
     const published = await staff.call('root', 'POST', `/api/v1/public-surveys/${id}/publish`)
-    expect(published.body).toMatchObject({ menuSync: 'pushed', inMenu: true })
+    expect(published.body).toMatchObject({
+      menuSync: 'pushed',
+      inMenu: true,
+      publicUrl: `${BASE_URL}/surveys/${slug}`,
+    })
 
     const menu = wechat.menus().at(-1)!
     expect(menu.button.map((b) => b.name)).toEqual(['我要投诉', '我的投诉', '问卷调查'])
@@ -222,6 +226,7 @@ describeEachDialect('the WeChat menu without an Official Account', (open) => {
       menuSync: 'not_configured',
       inMenu: false,
       link: `/surveys/${created.body.slug}`,
+      publicUrl: null,
     })
     expect((await staff.call('root', 'GET', '/api/v1/wechat/menu')).body).toMatchObject({
       configured: false,

@@ -31,7 +31,8 @@ function deny(text) {
 }
 
 function publicLink(s) {
-  const url = new URL(`/surveys/${s.slug}`, location.origin).href
+  // the service's public address when configured; the console may be on an internal one
+  const url = s.publicUrl ?? new URL(s.link, location.origin).href
   const field = el('input', { value: url, readOnly: true, size: 30, className: 'link-field' })
   field.setAttribute('aria-label', `「${s.title}」的公开链接`)
   const copy = el('button', {

@@ -70,7 +70,8 @@ export const allowedAnswers = (q: SurveyQuestion): readonly string[] =>
 export const questionsOf = (s: Pick<PublicSurvey, 'questions'>) =>
   JSON.parse(s.questions) as SurveyQuestion[]
 
-function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>) {
+function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>, publicBaseUrl?: string) {
+  const link = `/surveys/${s.slug}`
   return {
     id: s.id,
     slug: s.slug,
@@ -78,7 +79,9 @@ function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>) {
     menuLabel: s.menu_label,
     questions: questionsOf(s),
     status: s.status,
-    link: `/surveys/${s.slug}`,
+    link,
+    /** the link as residents reach it, when PUBLIC_BASE_URL is set */
+    publicUrl: publicBaseUrl ? `${publicBaseUrl.replace(/\/$/, '')}${link}` : null,
     inMenu: inMenu.has(s.id),
     createdBy: s.created_by,
     createdAt: s.created_at,
@@ -151,6 +154,7 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
   // as for the chat: RATE_LIMIT_PER_MINUTE=0 turns it off
   const byAddress = rateLimit(perSession > 0 ? perAddress : 0, clientAddress, deps.now)
 
+  const base = deps.config.PUBLIC_BASE_URL
   /** The surveys the WeChat menu links to (none when the account or public address is unset). */
   async function inMenu(): Promise<ReadonlySet<number>> {
     if (!menu || !deps.config.PUBLIC_BASE_URL) return new Set()
@@ -198,7 +202,7 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
     const rows = await listPublicSurveys(deps.store.db)
     const linked = await inMenu()
     return c.json({
-      items: rows.map((r) => ({ ...surveyView(r, linked), responses: r.responses })),
+      items: rows.map((r) => ({ ...surveyView(r, linked, base), responses: r.responses })),
     })
   })
 
@@ -214,7 +218,7 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
         at: deps.now().toISOString(),
       }),
     )
-    return c.json(surveyView(survey, new Set()), 201)
+    return c.json(surveyView(survey, new Set(), base), 201)
   })
 
   for (const [action, from, to, refusal] of [
@@ -234,7 +238,7 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
             return 'failed' as const
           })
         : 'not_configured'
-      return c.json({ ...surveyView(moved, await inMenu()), menuSync })
+      return c.json({ ...surveyView(moved, await inMenu(), base), menuSync })
     })
 
   app.get('/:id/results', staff, readers, async (c) => {
