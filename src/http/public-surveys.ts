@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { fitsSubButton, MENU_SURVEY_LIMIT } from '../channels/wechat/build-menu'
+import { buildMenu, fitsSubButton } from '../channels/wechat/build-menu'
 import { startOfShanghaiDay } from '../domain/shanghai-time'
 import { percent, ratingFigures } from '../domain/trends/figures'
 import { AppError } from '../errors'
@@ -157,9 +157,9 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
   const base = deps.config.PUBLIC_BASE_URL
   /** The surveys the WeChat menu links to (none when the account or public address is unset). */
   async function inMenu(): Promise<ReadonlySet<number>> {
-    if (!menu || !deps.config.PUBLIC_BASE_URL) return new Set()
-    const published = await menuSurveys(deps.store.db)
-    return new Set(published.slice(0, MENU_SURVEY_LIMIT).map((s) => s.id))
+    if (!menu) return new Set()
+    const { linked } = buildMenu(await menuSurveys(deps.store.db), base, menu.appId)
+    return new Set(linked.map((s) => s.id))
   }
 
   async function existing(raw: string) {

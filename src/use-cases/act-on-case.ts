@@ -95,7 +95,9 @@ export async function actOnCase(
     if (t.to === 'closed') change.closed_at = now.toISOString()
     const department =
       reference.departments.get(change.department_id ?? row.department_id ?? '')?.name ?? ''
-    const said = { action: action.action, note: t.note, department }
+    // the event's note names the agency by id for staff; the resident is given its name and the reason
+    const note = action.action === 'transfer' ? action.reason : t.note
+    const said = { action: action.action, note, department }
     const news = t.public ? await newsFor(trx, row, said) : null
     if (news) change.public_note = news
     if (!(await updateCaseAtVersion(trx, row.id, row.version, change))) {

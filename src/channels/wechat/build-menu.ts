@@ -49,8 +49,8 @@ export function surveyMenuName(s: MenuSurvey): string {
  * goes through WeChat's silent web authorisation, so the page learns who answers (one answer per
  * follower) without asking the resident anything.
  */
-export function buildMenu(
-  surveys: readonly MenuSurvey[],
+export function buildMenu<S extends MenuSurvey>(
+  surveys: readonly S[],
   publicBaseUrl: string | undefined,
   appId?: string,
 ) {
@@ -83,7 +83,9 @@ export function buildMenu(
       })),
     })
   }
-  return { menu: { button } satisfies OfficialAccountMenu, warnings }
+  // the surveys the menu links to
+  const linked = publicBaseUrl ? shown : []
+  return { menu: { button } satisfies OfficialAccountMenu, warnings, linked }
 }
 
 /** WeChat's snsapi_base authorisation: it opens `url` with a `code` that names the follower. */

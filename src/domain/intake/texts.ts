@@ -54,9 +54,6 @@ export interface Texts {
   words: Record<'yes' | 'cancel' | 'restart' | 'help' | 'anonymous' | 'change', readonly string[]>
 }
 
-/** The reason in a transfer's note, 'police：…': residents are given the agency's name instead. */
-const reasonOf = (note: string | null) => (note ?? '').replace(/^[\w-]+[：:]/, '')
-
 const zhHans: Texts = {
   welcome:
     '您好，这里是常州市生态环境局投诉平台。请直接描述您遇到的噪声、异味、烟尘、污水或垃圾倾倒问题，并告诉我们大概位置。',
@@ -154,7 +151,7 @@ const zhHans: Texts = {
     ({
       accept: `您的投诉 ${number} 已受理，由${department}办理。`,
       reject: `您的投诉 ${number} 不予受理。原因：${note ?? ''}`,
-      transfer: `您的投诉 ${number} 已转交${department}处理：${reasonOf(note)}`,
+      transfer: `您的投诉 ${number} 已转交${department}处理：${note ?? ''}`,
       extend: `您的投诉 ${number} 办理期限已延长。${note ?? ''}`,
       resolve: `您的投诉 ${number} 已办结。办理结果：${note ?? ''}\n请您对办理结果进行评价。`,
       reopen: `您的投诉 ${number} 已重新办理。`,
@@ -263,7 +260,7 @@ const zhHant: Texts = {
     ({
       accept: `您的投訴 ${number} 已受理，由${department}辦理。`,
       reject: `您的投訴 ${number} 不予受理。原因：${note ?? ''}`,
-      transfer: `您的投訴 ${number} 已轉交${department}處理：${reasonOf(note)}`,
+      transfer: `您的投訴 ${number} 已轉交${department}處理：${note ?? ''}`,
       extend: `您的投訴 ${number} 辦理期限已延長。${note ?? ''}`,
       resolve: `您的投訴 ${number} 已辦結。辦理結果：${note ?? ''}\n請您對辦理結果進行評價。`,
       reopen: `您的投訴 ${number} 已重新辦理。`,
@@ -361,7 +358,7 @@ const en: Texts = {
     ({
       accept: `Your complaint ${number} has been accepted and is handled by ${department}.`,
       reject: `Your complaint ${number} was not accepted. Reason: ${note ?? ''}`,
-      transfer: `Your complaint ${number} has been passed to ${department}: ${reasonOf(note)}`,
+      transfer: `Your complaint ${number} has been passed to ${department}: ${note ?? ''}`,
       extend: `The deadline for your complaint ${number} has been extended. ${note ?? ''}`,
       resolve: `Your complaint ${number} has been resolved: ${note ?? ''}\nPlease rate how it was handled.`,
       reopen: `Your complaint ${number} has been reopened.`,
