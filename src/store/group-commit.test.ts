@@ -58,11 +58,13 @@ describe('group commit on SQLite', () => {
       log: (event) => void (event.query.sql === 'commit' && commits++),
     })
     const write = groupCommit(db)
-    // like HTTP requests read from several sockets: each unit comes from its own I/O callback
+    // like HTTP requests read from several sockets: each unit comes from its own callback in
+    // one phase of the loop. Immediates queued together run in one check phase for certain;
+    // timers would not (each reads the clock, so a busy machine can split them across turns)
     const arrivals = [1, 2, 3].map(
       (n) =>
         new Promise<number>((resolve, reject) =>
-          setTimeout(() =>
+          setImmediate(() =>
             write((trx) => sql<number>`select ${n}`.execute(trx).then(() => n)).then(
               resolve,
               reject,
