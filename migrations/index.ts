@@ -14,6 +14,7 @@ import * as m0013 from './0013-event-deadlines'
 import * as m0014 from './0014-public-surveys'
 import * as m0015 from './0015-wechat-menu'
 import * as m0016 from './0016-channel-inbox'
+import * as m0017 from './0017-public-survey-tallies'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014-public-surveys': m0014,
   '0015-wechat-menu': m0015,
   '0016-channel-inbox': m0016,
+  '0017-public-survey-tallies': m0017,
 }

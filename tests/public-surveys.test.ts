@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { countRows, describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { checkRollups } from '../src/store/rollup-check'
+import {
+  countRows,
+  describeEachDialect,
+  migrate,
+  migratedStore,
+  type TestStore,
+} from './support/stores'
 import { staffApp } from './support/staff'
 
 describeEachDialect('public satisfaction surveys', (open) => {
@@ -85,6 +92,44 @@ describeEachDialect('public satisfaction surveys', (open) => {
     }
     const list = await call('li', 'GET', '')
     expect(list.body.items).toEqual([expect.objectContaining({ id, slug, responses: 3 })])
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+  })
+
+  it('counts the answers given before the tallies existed, once the upgrade runs', async () => {
+    await store.cleanup()
+    store = await migratedStore(open, '0016-channel-inbox')
+    const { id } = await store.db
+      .insertInto('public_surveys')
+      .values({
+        slug: 'before-upgrade',
+        title: survey.title,
+        questions: JSON.stringify(survey.questions),
+        status: 'published',
+        created_by: 'root',
+        created_at: '2026-10-15T01:00:00.000Z',
+        published_at: '2026-10-15T01:00:00.000Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const answers = [{ overall: 'satisfied', concern: '水' }, { overall: 'satisfied' }, {}]
+    await store.db
+      .insertInto('public_survey_responses')
+      .values(
+        answers.map((a, i) => ({
+          survey_id: id,
+          respondent_key: `key-${i}`,
+          answers: JSON.stringify(a),
+          created_at: '2026-10-16T01:00:00.000Z',
+        })),
+      )
+      .execute()
+    await migrate(store)
+    staff = await staffApp(store, [['root', 'admin', null]])
+    const { body } = await call('root', 'GET', `/${id}/results`)
+    expect(body.responses).toBe(3)
+    expect(body.questions[0]).toMatchObject({ counts: { satisfied: 2 }, answered: 2 })
+    expect(body.questions[1]).toMatchObject({ counts: { 水: 1 }, answered: 1 })
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
   })
 
   it('takes one answer per browser: the second gets 409 in Chinese and writes nothing', async () => {

@@ -4,7 +4,7 @@ import { seededRandom } from '../src/domain/demo/random'
 import type { AppError } from '../src/errors'
 import { closeUnrated } from '../src/jobs/close-unrated'
 import { createReferenceCache } from '../src/store/reference-cache'
-import { checkRollups } from '../src/store/rollup-check'
+import { checkRollups, rebuildRollups } from '../src/store/rollup-check'
 import { findStaffByUsername } from '../src/store/staff'
 import { seedDemoHistory, seedDemoStaff } from '../src/store/seed-demo'
 import { actOnCase } from '../src/use-cases/act-on-case'
@@ -104,5 +104,41 @@ describeEachDialect('the rollup check', (open) => {
     expect(acted).toBeGreaterThan(150)
     expect(await countRows(store, 'case_surveys')).toBeGreaterThan(0)
     expect(await checkRollups(store.db, store.dialect)).toEqual([])
+  })
+
+  it('keeps public survey tallies in step with the answers, and finds one set wrong', async () => {
+    await seed(5)
+    const tallies = () =>
+      store.db
+        .selectFrom('public_survey_tallies')
+        .selectAll()
+        .where('question_id', '=', 'overall')
+        .where('answer', '=', 'satisfied')
+        .orderBy('survey_id')
+        .execute()
+    const before = await tallies()
+    // the seed answers each October's survey, two years and this one
+    expect(before.length).toBeGreaterThanOrEqual(2)
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+
+    const first = before[0]!
+    await store.db
+      .updateTable('public_survey_tallies')
+      .set({ count: first.count + 1 })
+      .where('survey_id', '=', first.survey_id)
+      .where('question_id', '=', 'overall')
+      .where('answer', '=', 'satisfied')
+      .execute()
+    expect(await checkRollups(store.db, store.dialect)).toEqual([
+      {
+        table: 'public_survey_tallies',
+        key: { survey_id: String(first.survey_id), question_id: 'overall', answer: 'satisfied' },
+        stored: first.count + 1,
+        expected: first.count,
+      },
+    ])
+    await rebuildRollups(store.db, store.dialect)
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+    expect(await tallies()).toEqual(before)
   })
 })

@@ -12,8 +12,9 @@ import {
   findPublicSurvey,
   listPublicSurveys,
   moveSurvey,
-  surveyAnswers,
   surveysPublishedBetween,
+  surveyTallies,
+  type SurveyTally,
 } from '../store/public-surveys'
 import { menuSurveys } from '../store/wechat-menus'
 import type { Db, PublicSurvey } from '../store/schema'
@@ -90,13 +91,9 @@ function surveyView(s: PublicSurvey, inMenu: ReadonlySet<number>, publicBaseUrl?
 }
 
 /** Per question, how often each allowed answer was given; rating questions get SPEC §5 figures. */
-export function surveyResults(questions: SurveyQuestion[], answers: Record<string, string>[]) {
+export function surveyResults(questions: SurveyQuestion[], tally: SurveyTally) {
   return questions.map((q) => {
-    const counts = new Map<string, number>(allowedAnswers(q).map((a) => [a, 0]))
-    for (const a of answers) {
-      const v = a[q.id]
-      if (v !== undefined && counts.has(v)) counts.set(v, counts.get(v)! + 1)
-    }
+    const counts = new Map(allowedAnswers(q).map((a) => [a, tally.count(q.id, a)]))
     const answered = [...counts.values()].reduce((x, y) => x + y, 0)
     const view = {
       id: q.id,
@@ -124,14 +121,16 @@ export async function publicSurveyYear(db: Db, year: number) {
     startOfShanghaiDay(`${year}-01-01`).toISOString(),
     startOfShanghaiDay(`${year + 1}-01-01`).toISOString(),
   )
+  const tallies = await surveyTallies(
+    db,
+    surveys.map((s) => s.id),
+  )
   const pooled = new Map<string, number>()
   let responses = 0
   for (const survey of surveys) {
-    const answers = (await surveyAnswers(db, survey.id)).map(
-      (a) => JSON.parse(a) as Record<string, string>,
-    )
-    responses += answers.length
-    for (const q of surveyResults(questionsOf(survey), answers))
+    const tally = tallies.get(survey.id)!
+    responses += tally.responses
+    for (const q of surveyResults(questionsOf(survey), tally))
       if (q.type === 'rating')
         for (const [rating, n] of Object.entries(q.counts))
           pooled.set(rating, (pooled.get(rating) ?? 0) + n)
@@ -189,7 +188,7 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
         trx,
         survey.id,
         respondentKey(survey.id, cookieId),
-        JSON.stringify(answers),
+        answers,
         deps.now().toISOString(),
       ),
     )
@@ -243,15 +242,13 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
 
   app.get('/:id/results', staff, readers, async (c) => {
     const survey = await existing(c.req.param('id'))
-    const answers = (await surveyAnswers(deps.store.db, survey.id)).map(
-      (a) => JSON.parse(a) as Record<string, string>,
-    )
+    const tally = (await surveyTallies(deps.store.db, [survey.id])).get(survey.id)!
     return c.json({
       id: survey.id,
       title: survey.title,
       status: survey.status,
-      responses: answers.length,
-      questions: surveyResults(questionsOf(survey), answers),
+      responses: tally.responses,
+      questions: surveyResults(questionsOf(survey), tally),
     })
   })
 

@@ -13,13 +13,14 @@ export async function findPublicSurvey(
 export async function listPublicSurveys(db: Db): Promise<(PublicSurvey & { responses: number })[]> {
   const rows = await db
     .selectFrom('public_surveys as s')
-    .leftJoin('public_survey_responses as r', 'r.survey_id', 's.id')
+    .leftJoin('public_survey_tallies as t', (join) =>
+      join.onRef('t.survey_id', '=', 's.id').on('t.question_id', '=', RESPONSES),
+    )
     .selectAll('s')
-    .select((eb) => eb.fn.count<string | number>('r.id').as('responses'))
-    .groupBy('s.id')
+    .select('t.count as responses')
     .orderBy('s.id', 'desc')
     .execute()
-  return rows.map((r) => ({ ...r, responses: Number(r.responses) }))
+  return rows.map((r) => ({ ...r, responses: Number(r.responses ?? 0) }))
 }
 
 export async function createPublicSurvey(
@@ -66,29 +67,75 @@ export async function moveSurvey(
     .executeTakeFirst()
 }
 
-/** Files one answer; false when this browser already answered this survey. */
+/** The tally row under this question id counts a survey's responses (question ids are never empty). */
+const RESPONSES = ''
+
+/**
+ * Files one answer and counts it in the survey's tallies, in the caller's transaction; false
+ * (and nothing counted) when this respondent already answered this survey.
+ */
 export async function addSurveyResponse(
   db: Db,
   surveyId: number,
   respondentKey: string,
-  answers: string,
+  answers: Record<string, string>,
   at: string,
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('public_survey_responses')
-    .values({ survey_id: surveyId, respondent_key: respondentKey, answers, created_at: at })
+    .values({
+      survey_id: surveyId,
+      respondent_key: respondentKey,
+      answers: JSON.stringify(answers),
+      created_at: at,
+    })
     .onConflict((oc) => oc.columns(['survey_id', 'respondent_key']).doNothing())
     .executeTakeFirst()
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false
+  const counted = [[RESPONSES, RESPONSES], ...Object.entries(answers)]
+  await db
+    .insertInto('public_survey_tallies')
+    .values(
+      counted.map(([q, a]) => ({ survey_id: surveyId, question_id: q!, answer: a!, count: 1 })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['survey_id', 'question_id', 'answer'])
+        .doUpdateSet((eb) => ({ count: eb('public_survey_tallies.count', '+', 1) })),
+    )
+    .execute()
+  return true
 }
 
-export async function surveyAnswers(db: Db, surveyId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('public_survey_responses')
-    .select('answers')
-    .where('survey_id', '=', surveyId)
-    .execute()
-  return rows.map((r) => r.answers)
+export interface SurveyTally {
+  /** responses in all */
+  responses: number
+  /** how many responses gave this answer to this question */
+  count: (questionId: string, answer: string) => number
+}
+
+/** The tallies of some surveys, by survey id: a few rows each, however many answered. */
+export async function surveyTallies(
+  db: Db,
+  surveyIds: readonly number[],
+): Promise<Map<number, SurveyTally>> {
+  const rows =
+    surveyIds.length === 0
+      ? []
+      : await db
+          .selectFrom('public_survey_tallies')
+          .selectAll()
+          .where('survey_id', 'in', surveyIds)
+          .execute()
+  const counts = new Map<number, Map<string, number>>(surveyIds.map((id) => [id, new Map()]))
+  for (const r of rows)
+    counts.get(r.survey_id)!.set(`${r.question_id}\t${r.answer}`, Number(r.count))
+  return new Map(
+    [...counts].map(([id, byKey]) => {
+      const count = (q: string, a: string) => byKey.get(`${q}\t${a}`) ?? 0
+      return [id, { responses: count(RESPONSES, RESPONSES), count }]
+    }),
+  )
 }
 
 /** Whether this respondent has answered this survey. */

@@ -8,6 +8,7 @@ const TABLES = {
   survey_rollups: ['month', 'district', 'rating'],
   case_timing_rollups: ['month', 'district', 'stage', 'bucket', 'on_time'],
   place_rollups: ['year', 'district', 'place'],
+  public_survey_tallies: ['survey_id', 'question_id', 'answer'],
 } as const
 export type RollupTableName = keyof typeof TABLES
 
@@ -16,7 +17,7 @@ type Counts = Map<string, number>
 
 const HOUR_MS = 3_600_000
 
-/** Each rollup as the raw cases, surveys and events say it should be, counted afresh in SQL. */
+/** Each rollup as the raw cases, surveys, answers and events say it should be, counted afresh in SQL. */
 function recount(dialect: Dialect): Record<RollupTableName, RawBuilder<Record<string, unknown>>> {
   const ms =
     dialect === 'postgres'
@@ -50,6 +51,16 @@ function recount(dialect: Dialect): Record<RollupTableName, RawBuilder<Record<st
         trim(address) as place, count(*) as count
       from cases where address is not null and trim(address) <> ''
       group by substr(filed_day, 1, 4), coalesce(district, ''), trim(address)`,
+    // each answer of each response, and the responses themselves under the empty question id
+    public_survey_tallies: sql`select r.survey_id, j.key as question_id, j.value as answer,
+        count(*) as count
+      from public_survey_responses r, ${
+        dialect === 'postgres' ? sql`jsonb_each_text(r.answers::jsonb)` : sql`json_each(r.answers)`
+      } j
+      group by r.survey_id, j.key, j.value
+      union all
+      select survey_id, '' as question_id, '' as answer, count(*) as count
+      from public_survey_responses group by survey_id`,
   }
 }
 

@@ -312,6 +312,14 @@ export interface PublicSurveyResponseTable {
   created_at: string
 }
 
+/** How many responses gave each answer; question_id '' counts the survey's responses. */
+export interface PublicSurveyTallyTable {
+  survey_id: number
+  question_id: string
+  answer: string
+  count: number
+}
+
 export interface Database {
   departments: DepartmentTable
   routing_rules: RoutingRuleTable
@@ -335,6 +343,7 @@ export interface Database {
   calendar_days: CalendarDayTable
   public_surveys: PublicSurveyTable
   public_survey_responses: PublicSurveyResponseTable
+  public_survey_tallies: PublicSurveyTallyTable
   wechat_menus: WechatMenuTable
   channel_inbox: ChannelInboxTable
 }

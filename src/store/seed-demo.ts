@@ -7,6 +7,7 @@ import { seededRandom } from '../domain/demo/random'
 import { hashPassword } from '../domain/staff/password'
 import { shanghaiDay } from '../domain/shanghai-time'
 import { historyWriter } from './bulk-history'
+import { addSurveyResponse } from './public-surveys'
 import type { Store } from './open-database'
 import { createReferenceCache } from './reference-cache'
 import { findStaffByUsername, insertStaff } from './staff'
@@ -177,20 +178,17 @@ async function seedDemoSurveys(
     }
     const concerns = SURVEY_QUESTIONS[2]!.options!
     const count = 400 + Math.floor(random() * 200)
-    const rows = Array.from({ length: count }, (_, i) => ({
-      survey_id: survey.id,
-      respondent_key: `demo-${year}-${i}`,
-      answers: JSON.stringify({
-        overall: rating(),
-        handling: rating(),
-        concern: concerns[Math.floor(random() * concerns.length)]!,
-      }),
-      created_at: new Date(publishedAt.getTime() + random() * 30 * 86_400_000).toISOString(),
-    }))
-    for (let i = 0; i < rows.length; i += 400)
-      await store.db
-        .insertInto('public_survey_responses')
-        .values(rows.slice(i, i + 400))
-        .execute()
+    // one at a time through the store's own path, so the tallies count them as a resident's would
+    await store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < count; i++) {
+        const answers = {
+          overall: rating(),
+          handling: rating(),
+          concern: concerns[Math.floor(random() * concerns.length)]!,
+        }
+        const at = new Date(publishedAt.getTime() + random() * 30 * 86_400_000).toISOString()
+        await addSurveyResponse(trx, survey.id, `demo-${year}-${i}`, answers, at)
+      }
+    })
   }
 }

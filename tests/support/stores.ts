@@ -1,5 +1,7 @@
 import pg from 'pg'
+import { Migrator } from 'kysely'
 import { describe } from 'vitest'
+import { migrations } from '../../migrations/index'
 import { migrateToLatest } from '../../src/store/migrate'
 import { openStore, type Dialect, type Store } from '../../src/store/open-database'
 import type { Database } from '../../src/store/schema'
@@ -87,22 +89,40 @@ export const dialects: { dialect: Dialect; open: () => Promise<TestStore>; avail
     { dialect: 'postgres', open: openPostgresStore, available: Boolean(DATABASE_URL) },
   ]
 
-/** Opens an empty, migrated store of a dialect. */
-export async function migratedStore(open: () => Promise<TestStore>): Promise<TestStore> {
+/** Opens an empty store of a dialect, migrated to the latest (or only up to `through`). */
+export async function migratedStore(
+  open: () => Promise<TestStore>,
+  through?: string,
+): Promise<TestStore> {
   const store = await open()
+  try {
+    await migrate(store, through)
+    return store
+  } catch (err) {
+    await store.cleanup()
+    throw err
+  }
+}
+
+/** Runs the migrations a store has not had, up to `through` or the latest. */
+export async function migrate(store: TestStore, through?: string): Promise<void> {
   // Kysely's migrator lists the tables of every schema, by name; another test file dropping its
   // schema at that moment fails the listing (invalid_schema_name, or undefined_table from a
   // parallel worker). Nothing here was wrong, and no migration has run yet: try again.
   for (let attempt = 1; ; attempt++) {
     try {
-      await migrateToLatest(store.db, store.schema)
-      return store
+      if (through === undefined) return await migrateToLatest(store.db, store.schema)
+      const migrator = new Migrator({
+        db: store.db,
+        provider: { getMigrations: async () => migrations },
+        ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+      })
+      const { error } = await migrator.migrateTo(through)
+      if (error) throw new Error(`migrating to ${through} failed`, { cause: error })
+      return
     } catch (err) {
       const code = ((err as Error).cause as { code?: string } | undefined)?.code
-      if (attempt >= 5 || (code !== '3F000' && code !== '42P01')) {
-        await store.cleanup()
-        throw err
-      }
+      if (attempt >= 5 || (code !== '3F000' && code !== '42P01')) throw err
     }
   }
 }
