@@ -14,6 +14,25 @@ describe('reading a rating', () => {
     ['3分', 'basically_satisfied'],
     ['1', 'dissatisfied'],
     ['处理得不错，谢谢', 'satisfied'],
+    ['５分', 'satisfied'],
+    ['五星', 'satisfied'],
+    ['给2分吧', 'dissatisfied'],
+    ['4/5', 'satisfied'],
+    // negated satisfaction is not satisfaction
+    ['不太满意', 'dissatisfied'],
+    ['不是很满意', 'dissatisfied'],
+    ['不怎么满意', 'dissatisfied'],
+    ['谈不上满意', 'dissatisfied'],
+    ['unsatisfied', 'dissatisfied'],
+    ['Not resolved, still noisy', 'dissatisfied'],
+    // a number inside a sentence is a floor or a day, not a score
+    ['4楼还是很吵，没解决', 'dissatisfied'],
+    ['过了3天还是吵', 'dissatisfied'],
+    ['5号楼的问题解决了，谢谢', 'satisfied'],
+    ['比较满意', 'basically_satisfied'],
+    ['Satisfied, thank you', 'satisfied'],
+    ['not bad', 'basically_satisfied'],
+    ['不好意思，挺满意的', 'satisfied'],
   ])('reads 「%s」 as %s', (text, rating) => {
     expect(ratingOf(text)).toBe(rating)
   })
