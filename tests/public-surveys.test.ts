@@ -29,14 +29,17 @@ describeEachDialect('public satisfaction surveys', (open) => {
   const browser = () => {
     let cookie = ''
     return async (slug: string, answers: unknown) => {
+      // the survey page gives the browser its id, as when a resident opens the link
+      if (!cookie) {
+        const page = await staff.app.request(`/surveys/${slug}`)
+        cookie = page.headers.get('set-cookie')?.split(';')[0] ?? ''
+      }
       const res = await staff.app.request(`/api/v1/public-surveys/${slug}/responses`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
         body: JSON.stringify({ answers }),
       })
-      const set = res.headers.get('set-cookie')
-      if (set) cookie = set.split(';')[0]!
-      return { status: res.status, body: await res.json(), setCookie: set }
+      return { status: res.status, body: await res.json(), cookie }
     }
   }
   const survey = {
@@ -65,7 +68,6 @@ describeEachDialect('public satisfaction surveys', (open) => {
     const { id, slug } = await published()
     const first = await browser()(slug, { overall: 'satisfied', concern: '噪声' })
     expect(first).toMatchObject({ status: 201, body: { message: '感谢您的参与' } })
-    expect(first.setCookie).toMatch(/HttpOnly/i)
     expect(
       (await browser()(slug, { overall: 'basically_satisfied', concern: '噪声' })).status,
     ).toBe(201)
@@ -140,6 +142,35 @@ describeEachDialect('public satisfaction surveys', (open) => {
     expect(again.status).toBe(409)
     expect(again.body.error.message).toContain('已参与过')
     expect(await countRows(store, 'public_survey_responses')).toBe(1)
+  })
+
+  it('keeps who answered apart from what they answered', async () => {
+    const { id, slug } = await published()
+    const page = await staff.app.request(`/surveys/${slug}`)
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly/i)
+    expect((await browser()(slug, { overall: 'dissatisfied', concern: '水' })).status).toBe(201)
+    const [response] = await store.db.selectFrom('public_survey_responses').selectAll().execute()
+    expect(response).toMatchObject({ respondent_key: null })
+    // only the day it came in, as the instant that Shanghai day began (16:00 UTC the day before)
+    expect(response!.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T16:00:00\.000Z$/)
+    const respondents = await store.db.selectFrom('public_survey_respondents').selectAll().execute()
+    expect(respondents).toEqual([{ survey_id: id, respondent_key: expect.any(String) }])
+    expect(JSON.stringify(respondents)).not.toContain('dissatisfied')
+  })
+
+  it('takes no answer that did not come from the survey page, and writes nothing', async () => {
+    const { slug } = await published()
+    const res = await staff.app.request(`/api/v1/public-surveys/${slug}/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { overall: 'satisfied' } }),
+    })
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+      '问卷页面',
+    )
+    expect(await countRows(store, 'public_survey_responses')).toBe(0)
+    expect(await countRows(store, 'public_survey_tallies')).toBe(0)
   })
 
   it('refuses answers that are not on the survey, and writes nothing', async () => {

@@ -154,8 +154,10 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
     const { id, slug } = await createSurvey('秋季噪声专项调查')
     await staff.call('root', 'POST', `/api/v1/public-surveys/${id}/publish`)
     /** A phone opening the menu entry: WeChat sends it back with a one-time code. */
-    const phone = async (code: string) => {
-      const back = await staff.app.request(`/surveys/${slug}?code=${code}&state=survey`)
+    const phone = async (code: string, browserCookie?: string) => {
+      const back = await staff.app.request(`/surveys/${slug}?code=${code}&state=survey`, {
+        headers: browserCookie ? { Cookie: browserCookie } : {},
+      })
       expect(back.status).toBe(302)
       expect(back.headers.get('location')).toBe(`/surveys/${slug}`) // the code is not reused
       const cookie = back.headers.get('set-cookie')?.split(';')[0] ?? ''
@@ -179,6 +181,12 @@ describeEachDialect('the WeChat menu entry of a public survey', (open) => {
     expect(await second.page()).toContain('您已参与过本次问卷调查')
     expect(await second.answer()).toBe(409)
     expect(await (await phone('CODE3-oFollowerB')).answer()).toBe(201)
+    // a phone that already holds a browser id (from a plain link) is still known as the follower
+    const plain = await staff.app.request(`/surveys/${slug}`)
+    const browserCookie = plain.headers.get('set-cookie')!.split(';')[0]!
+    const third = await phone('CODE4-oFollowerA', browserCookie)
+    expect(third.cookie).toBe(first.cookie)
+    expect(await third.answer()).toBe(409)
     // a code WeChat no longer accepts still opens the survey, answered once per browser
     const stale = await phone('CODE1-oFollowerA')
     expect(stale.cookie).toBe('')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { buildMenu, fitsSubButton } from '../channels/wechat/build-menu'
-import { startOfShanghaiDay } from '../domain/shanghai-time'
+import { shanghaiDay, startOfShanghaiDay } from '../domain/shanghai-time'
 import { percent, ratingFigures } from '../domain/trends/figures'
 import { AppError } from '../errors'
 import { syncWechatMenu, type MenuSync } from '../jobs/sync-wechat-menu'
@@ -22,7 +22,7 @@ import { requireRole, staffSession } from './auth'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
-import { browserRespondent, respondentKey } from './survey-respondent'
+import { respondentKey, respondentOf } from './survey-respondent'
 
 /** The rating scale of SPEC §5, as stored; the page shows 满意 / 基本满意 / 不满意. */
 export const RATING_SCALE = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
@@ -182,15 +182,13 @@ export function publicSurveyRoutes(deps: Deps, menu: MenuSync | undefined) {
     if (survey.status === 'closed') throw new AppError('INVALID_TRANSITION', '本次问卷调查已结束')
     const { answers } = await readJson(c, answersBody)
     checkAnswers(questionsOf(survey), answers)
-    const cookieId = browserRespondent(c)
+    // the survey page gave this browser its id: an answer without one did not come from the page
+    const respondent = respondentOf(c)
+    if (!respondent)
+      throw new AppError('VALIDATION_FAILED', '请在问卷页面上作答（浏览器需允许 Cookie）')
+    const day = startOfShanghaiDay(shanghaiDay(deps.now())).toISOString()
     const filed = await deps.store.write((trx) =>
-      addSurveyResponse(
-        trx,
-        survey.id,
-        respondentKey(survey.id, cookieId),
-        answers,
-        deps.now().toISOString(),
-      ),
+      addSurveyResponse(trx, survey.id, respondentKey(survey.id, respondent), answers, day),
     )
     if (!filed)
       throw new AppError('ALREADY_RATED', '您已参与过本次问卷调查，每个浏览器只能提交一次')

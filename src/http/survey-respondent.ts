@@ -26,7 +26,7 @@ export function rememberRespondent(c: Context<AppEnv>, id: string): string {
   return id
 }
 
-/** This browser's respondent id; a new random one on its first answer. */
+/** This browser's respondent id; a new random one, set as a cookie, on its first survey page. */
 export const browserRespondent = (c: Context<AppEnv>): string =>
   respondentOf(c) ?? rememberRespondent(c, randomBytes(18).toString('base64url'))
 

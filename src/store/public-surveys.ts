@@ -72,26 +72,32 @@ const RESPONSES = ''
 
 /**
  * Files one answer and counts it in the survey's tallies, in the caller's transaction; false
- * (and nothing counted) when this respondent already answered this survey.
+ * (and nothing written) when this respondent already answered this survey. Who answered and
+ * what was answered go to separate tables, with nothing joining them: the answer keeps only
+ * the Shanghai day it came in (`day`, the start of that day as an instant).
  */
 export async function addSurveyResponse(
   db: Db,
   surveyId: number,
   respondentKey: string,
   answers: Record<string, string>,
-  at: string,
+  day: string,
 ): Promise<boolean> {
-  const inserted = await db
+  const first = await db
+    .insertInto('public_survey_respondents')
+    .values({ survey_id: surveyId, respondent_key: respondentKey })
+    .onConflict((oc) => oc.columns(['survey_id', 'respondent_key']).doNothing())
+    .executeTakeFirst()
+  if (Number(first.numInsertedOrUpdatedRows ?? 0) === 0) return false
+  await db
     .insertInto('public_survey_responses')
     .values({
       survey_id: surveyId,
-      respondent_key: respondentKey,
+      respondent_key: null,
       answers: JSON.stringify(answers),
-      created_at: at,
+      created_at: day,
     })
-    .onConflict((oc) => oc.columns(['survey_id', 'respondent_key']).doNothing())
-    .executeTakeFirst()
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false
+    .execute()
   const counted = [[RESPONSES, RESPONSES], ...Object.entries(answers)]
   await db
     .insertInto('public_survey_tallies')
@@ -145,8 +151,8 @@ export async function hasAnswered(
   respondentKey: string,
 ): Promise<boolean> {
   const row = await db
-    .selectFrom('public_survey_responses')
-    .select('id')
+    .selectFrom('public_survey_respondents')
+    .select('survey_id')
     .where('survey_id', '=', surveyId)
     .where('respondent_key', '=', respondentKey)
     .executeTakeFirst()

@@ -305,11 +305,19 @@ export interface WechatMenuTable {
 export interface PublicSurveyResponseTable {
   id: Generated<number>
   survey_id: number
-  /** SHA-256 of the browser's cookie id; never a name or phone */
+  /** no longer written (migration 0019): who answered is kept apart, in public_survey_respondents */
   respondent_key: string | null
   /** JSON: {[questionId]: value} */
   answers: string
+  /** the start of the Shanghai day the answer came in: no finer, so it cannot be matched to a visit */
   created_at: string
+}
+
+/** Who has answered a survey, one row each, with no time and no link to the answer. */
+export interface PublicSurveyRespondentTable {
+  survey_id: number
+  /** SHA-256 of the survey and the respondent id (a browser's random id or a follower's HMAC) */
+  respondent_key: string
 }
 
 /** How many responses gave each answer; question_id '' counts the survey's responses. */
@@ -344,6 +352,7 @@ export interface Database {
   public_surveys: PublicSurveyTable
   public_survey_responses: PublicSurveyResponseTable
   public_survey_tallies: PublicSurveyTallyTable
+  public_survey_respondents: PublicSurveyRespondentTable
   wechat_menus: WechatMenuTable
   channel_inbox: ChannelInboxTable
 }

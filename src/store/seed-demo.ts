@@ -5,7 +5,7 @@ import { loadCorpus } from '../domain/classify/corpus/load'
 import { complaintsOfDay, daysBetween, spread, type DemoComplaint } from '../domain/demo/history'
 import { seededRandom } from '../domain/demo/random'
 import { hashPassword } from '../domain/staff/password'
-import { shanghaiDay } from '../domain/shanghai-time'
+import { shanghaiDay, startOfShanghaiDay } from '../domain/shanghai-time'
 import { historyWriter } from './bulk-history'
 import { addSurveyResponse } from './public-surveys'
 import type { Store } from './open-database'
@@ -186,8 +186,9 @@ async function seedDemoSurveys(
           handling: rating(),
           concern: concerns[Math.floor(random() * concerns.length)]!,
         }
-        const at = new Date(publishedAt.getTime() + random() * 30 * 86_400_000).toISOString()
-        await addSurveyResponse(trx, survey.id, `demo-${year}-${i}`, answers, at)
+        const at = new Date(publishedAt.getTime() + random() * 30 * 86_400_000)
+        const day = startOfShanghaiDay(shanghaiDay(at)).toISOString()
+        await addSurveyResponse(trx, survey.id, `demo-${year}-${i}`, answers, day)
       }
     })
   }

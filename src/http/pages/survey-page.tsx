@@ -5,6 +5,7 @@ import { findPublicSurvey, hasAnswered } from '../../store/public-surveys'
 import type { AppEnv, Deps } from '../env'
 import { allowedAnswers, questionsOf, type SurveyQuestion } from '../public-surveys'
 import {
+  browserRespondent,
   followerRespondent,
   rememberRespondent,
   respondentKey,
@@ -26,8 +27,9 @@ export function surveyPageRoutes(deps: Deps, wechat: WechatApi | undefined) {
     const code = c.req.query('code')
     if (code !== undefined) {
       const secret = deps.config.WECHAT_APPSECRET
-      if (wechat && secret && !respondentOf(c) && /^[\w-]{1,128}$/.test(code)) {
+      if (wechat && secret && /^[\w-]{1,128}$/.test(code)) {
         try {
+          // the follower's id replaces any browser id: one answer per follower, on any phone
           rememberRespondent(c, followerRespondent(secret, await wechat.openIdOfCode(code)))
         } catch (err) {
           // the page still works: the answer is then kept once per browser
@@ -36,9 +38,11 @@ export function surveyPageRoutes(deps: Deps, wechat: WechatApi | undefined) {
       }
       return c.redirect(`/surveys/${encodeURIComponent(survey.slug)}`, 302)
     }
-    const respondent = respondentOf(c)
+    // the id an answer from this page is kept under (once per browser, or per follower)
+    const known = respondentOf(c)
+    const respondent = known ?? browserRespondent(c)
     const answered =
-      respondent !== undefined &&
+      known !== undefined &&
       (await hasAnswered(deps.store.db, survey.id, respondentKey(survey.id, respondent)))
     const questions = questionsOf(survey).map((q) => ({ ...q, allowed: allowedAnswers(q) }))
     return c.html(
