@@ -94,6 +94,43 @@ describe('the Worker on D1', () => {
     expect((await site.request('/api/v1/cases', {})).status).toBe(401)
   })
 
+  it('takes one anonymous answer per browser to a public survey, and counts it', async () => {
+    const token = await staffToken()
+    const staff = (method: string, path: string, body?: unknown) =>
+      site.request(`/api/v1/public-surveys${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    const created = (await (
+      await staff('POST', '', {
+        title: '秋季满意度调查',
+        questions: [{ id: 'overall', text: '您对本市生态环境是否满意？', type: 'rating' }],
+      })
+    ).json()) as { id: number; slug: string }
+    expect((await staff('POST', `/${created.id}/publish`)).status).toBe(200)
+
+    const page = await site.request(`/surveys/${created.slug}`)
+    expect(page.status).toBe(200)
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!
+    const answer = (rating: string) =>
+      site.request(`/api/v1/public-surveys/${created.slug}/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify({ answers: { overall: rating } }),
+      })
+    expect((await answer('satisfied')).status).toBe(201)
+    expect((await answer('dissatisfied')).status).toBe(409)
+    const results = (await (await staff('GET', `/${created.id}/results`)).json()) as {
+      responses: number
+      questions: { counts: Record<string, number> }[]
+    }
+    expect(results.responses).toBe(1)
+    expect(results.questions[0]!.counts).toMatchObject({ satisfied: 1, dissatisfied: 0 })
+    const kept = await env.DB.prepare('select respondent_key from public_survey_responses').all()
+    expect(kept.results).toEqual([{ respondent_key: null }])
+  })
+
   it('answers the WeChat Official Account webhook with a signed check', async () => {
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = '8472615'
