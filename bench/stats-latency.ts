@@ -7,6 +7,7 @@ import { parseConfig } from '../src/config'
 import { createLogger } from '../src/logger'
 import { migrateToLatest } from '../src/store/migrate'
 import { openStore, type Store } from '../src/store/open-database'
+import { addSurveyResponse } from '../src/store/public-surveys'
 import { createReferenceCache } from '../src/store/reference-cache'
 import { DEMO_PASSWORD, seedDemoHistory, seedDemoStaff } from '../src/store/seed-demo'
 import { row, verdict } from './support'
@@ -35,7 +36,62 @@ async function seeded(cases: number): Promise<Store> {
     await seedDemoStaff(store, NOW)
     writeFileSync(join(dataDir, 'seeded'), '')
   }
+  if (!existsSync(join(dataDir, 'seeded-survey'))) {
+    await seedBigSurvey(store, cases / 10)
+    writeFileSync(join(dataDir, 'seeded-survey'), '')
+  }
   return store
+}
+
+const BIG_SURVEY = 'bench-big'
+
+/** A public survey with `answers` answers, through the same path a resident's answer takes. */
+async function seedBigSurvey(store: Store, answers: number): Promise<void> {
+  process.stderr.write(`bench: answering a public survey ${answers} times\n`)
+  const at = '2026-11-01T01:00:00.000Z'
+  const { id } = await store.db
+    .insertInto('public_surveys')
+    .values({
+      slug: BIG_SURVEY,
+      title: '基准测试问卷',
+      menu_label: null,
+      questions: JSON.stringify([
+        { id: 'overall', text: '总体是否满意？', type: 'rating' },
+        {
+          id: 'concern',
+          text: '最关心哪类问题？',
+          type: 'choice',
+          options: ['大气', '噪声', '水'],
+        },
+      ]),
+      status: 'published',
+      created_by: 'demo-admin',
+      created_at: at,
+      published_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const ratings = ['satisfied', 'basically_satisfied', 'dissatisfied']
+  const concerns = ['大气', '噪声', '水']
+  await store.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < answers; i++)
+      await addSurveyResponse(
+        trx,
+        id,
+        `bench-${i}`,
+        { overall: ratings[i % 3]!, concern: concerns[(i * 7) % 3]! },
+        at,
+      )
+  })
+}
+
+async function surveyId(store: Store): Promise<number> {
+  const row = await store.db
+    .selectFrom('public_surveys')
+    .select('id')
+    .where('slug', '=', BIG_SURVEY)
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
 /** Median and 95th percentile of `REQUESTS` sequential requests, in ms. */
@@ -56,8 +112,9 @@ async function time(request: () => Promise<Response>): Promise<{ p50: number; p9
 const fmt = (f: { p50: number; p95: number }) => `${f.p50.toFixed(2)} / ${f.p95.toFixed(2)} ms`
 
 /**
- * Year summary and trends over 100,000 and 1,000,000 stored cases (in process, through the app's
- * routes and its sign-in), beside a bare Hono JSON route: the figures should not grow with cases.
+ * Year summary and trends over 100,000 and 1,000,000 stored cases, and a public survey's results
+ * over 10,000 and 100,000 answers (in process, through the app's routes and its sign-in), beside a
+ * bare Hono JSON route: the figures should not grow with cases or answers.
  */
 export async function benchStats(): Promise<string[]> {
   const bare = new Hono().get('/x', (c) => c.json({ ok: true }))
@@ -82,11 +139,14 @@ export async function benchStats(): Promise<string[]> {
     const get = (path: string) => () =>
       Promise.resolve(app.request(path, { headers: { Authorization: `Bearer ${token}` } }))
     const baseline = fmt(await time(() => Promise.resolve(bare.request('/x'))))
-    const size = `${cases / 1000}k cases`
+    const size = `${cases / 1000}k cases, ${cases / 10000}k survey answers`
     for (const [what, path] of [
       ['summary p50/p95', '/api/v1/stats/summary?year=2025'],
       ['trends by subcategory p50/p95', '/api/v1/stats/trends?year=2025&by=subcategory'],
       ['district summary p50/p95', '/api/v1/stats/summary?year=2026&district=武进区'],
+      // this year's summary pools the public survey answers
+      ['summary with public surveys p50/p95', '/api/v1/stats/summary?year=2026'],
+      ['public survey results p50/p95', `/api/v1/public-surveys/${await surveyId(store)}/results`],
     ] as const) {
       const figure = await time(get(path))
       medians.set(what, [...(medians.get(what) ?? []), figure.p50])
@@ -101,7 +161,7 @@ export async function benchStats(): Promise<string[]> {
     if (large !== undefined)
       lines.push(
         row(
-          `stats ${what.split(' p50')[0]}: ${SIZES[1]! / SIZES[0]!}× the cases`,
+          `stats ${what.split(' p50')[0]}: ${SIZES[1]! / SIZES[0]!}× the cases and answers`,
           '',
           '',
           `${(large / small!).toFixed(2)}×`,
