@@ -33,6 +33,11 @@ describe('reading a rating', () => {
     ['Satisfied, thank you', 'satisfied'],
     ['not bad', 'basically_satisfied'],
     ['不好意思，挺满意的', 'satisfied'],
+    // Traditional Chinese, as residents in or from Hong Kong and Taiwan write
+    ['不滿意', 'dissatisfied'],
+    ['滿意', 'satisfied'],
+    ['還行', 'basically_satisfied'],
+    ['還是很吵，沒解決', 'dissatisfied'],
   ])('reads 「%s」 as %s', (text, rating) => {
     expect(ratingOf(text)).toBe(rating)
   })

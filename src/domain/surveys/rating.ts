@@ -1,3 +1,4 @@
+import { toHalfWidth, traditionalToSimplified } from '../classify/normalise'
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const
 export type Rating = (typeof RATINGS)[number]
 
@@ -54,8 +55,8 @@ function scoreOf(text: string): number | null {
 
 /** A rating from what a resident wrote: a quick reply, free words, an emoji, or a 1–5 score. */
 export function ratingOf(text: string): Rating | null {
-  // full-width digits and letters (「５分」) read as their ASCII forms
-  const plain = text.normalize('NFKC').trim()
+  // full-width digits and letters (「５分」) read as their ASCII forms, Traditional (「不滿意」) as Simplified
+  const plain = traditionalToSimplified(toHalfWidth(text)).trim()
   const score = scoreOf(plain)
   if (score !== null)
     return score >= 4 ? 'satisfied' : score === 3 ? 'basically_satisfied' : 'dissatisfied'
