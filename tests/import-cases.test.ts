@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { closeUnrated } from '../src/jobs/close-unrated'
+import { sweepDeadlines } from '../src/jobs/deadline-sweep'
 import { categoryCounts, ratingCounts } from '../src/store/rollups'
 import { checkRollups } from '../src/store/rollup-check'
 import { importCases } from '../src/use-cases/import-cases'
@@ -73,5 +75,50 @@ describeEachDialect('importing cases from an earlier system', (open) => {
     expect(report.rejected).toHaveLength(1)
     expect(report.rejected[0]!.reasons.join()).toMatch(/缺少列：filed_at.*未知列：filed/)
     expect(await countRows(store, 'cases')).toBe(0)
+  })
+
+  it('refuses cases that are still open, naming the final statuses it takes', async () => {
+    const csv = [
+      HEADER,
+      '2025-03-01 16:00,air,dust,武进区,,扬尘,closed,2025-03-01 18:00,2025-03-05 10:00,满意',
+      '2025-03-02 16:00,air,dust,武进区,,扬尘,new,,,',
+      '2025-03-03 16:00,noise,,天宁区,,噪声,办理中,2025-03-03 18:00,,',
+      '2025-03-04 16:00,water,,,,污水,resolved,2025-03-04 18:00,2025-03-06 10:00,',
+      '2025-03-05 16:00,water,,,,污水,rejected,2025-03-05 18:00,2025-03-06 10:00,',
+    ].join('\n')
+    const report = await load(csv)
+    expect(report.imported).toBe(0)
+    expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6])
+    const allowed = 'closed 已归档、rejected 不予受理、transferred 已转办、merged 已并案'
+    expect(report.rejected[0]!.reasons.join()).toContain(`status 不可导入：new。`)
+    expect(report.rejected[0]!.reasons.join()).toContain(allowed)
+    expect(report.rejected[1]!.reasons.join()).toContain(`status 不可导入：办理中。`)
+    expect(report.rejected[2]!.reasons.join()).toContain('已办结须有 rating')
+    expect(report.rejected[3]!.reasons.join()).toContain('resolved_at 须留空')
+    expect(await countRows(store, 'cases')).toBe(0)
+  })
+
+  it('takes 已办结 with a rating as closed, and transferred and merged cases; the sweeps leave them alone', async () => {
+    const csv = [
+      HEADER,
+      '2025-03-01 16:00,air,dust,武进区,,扬尘,已办结,2025-03-01 18:00,2025-03-05 10:00,满意',
+      '2025-03-02 16:00,noise,social_life,钟楼区,,广场舞,已转办,,,',
+      '2025-03-03 16:00,noise,construction,新北区,,夜间施工,merged,2025-03-03 18:00,,',
+    ].join('\n')
+    expect((await load(csv)).imported).toBe(3)
+    const rows = await store.db
+      .selectFrom('cases')
+      .select(['status', 'category'])
+      .orderBy('id')
+      .execute()
+    expect(rows.map((r) => r.status)).toEqual(['closed', 'transferred', 'merged'])
+    expect(await sweepDeadlines(store, NOW)).toEqual([])
+    expect(await closeUnrated(store, NOW)).toEqual([])
+    const events = await store.db.selectFrom('case_events').select('action').orderBy('id').execute()
+    expect(events.map((e) => e.action).join()).toBe(
+      'file,accept,resolve,close,file,transfer,file,accept,merge',
+    )
+    expect(await ratingCounts(store.db, { year: 2025 })).toEqual(new Map([['satisfied', 1]]))
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
   })
 })

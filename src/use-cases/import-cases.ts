@@ -65,6 +65,14 @@ export async function importCases(
   return { imported: cases.length, rejected: [] }
 }
 
+/** The action that left an imported case in its final state, for its last event. */
+const FINAL_ACTION = {
+  closed: 'close',
+  rejected: 'reject',
+  transferred: 'transfer',
+  merged: 'merge',
+} as const satisfies Record<ImportedCase['status'], string>
+
 async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, prefix: string) {
   const rule = pickRule(reference.rules, c)!
   const day = shanghaiDay(c.filedAt)
@@ -118,8 +126,7 @@ async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, pref
     await event('resolve', c.resolvedAt, 'resolved', resolveDue)
     await countTiming(db, { ...timing, stage: 'resolve', at: iso(c.resolvedAt), due: resolveDue })
   }
-  if (c.status === 'rejected') await event('reject', lastAt, 'rejected')
-  if (c.status === 'closed') await event('close', lastAt, 'closed')
+  await event(FINAL_ACTION[c.status], lastAt, c.status)
   if (c.rating) {
     await db
       .insertInto('case_surveys')
