@@ -20,6 +20,7 @@ try {
     prefix: config.CASE_NUMBER_PREFIX,
     now: new Date(),
   })
+  console.error(`import:cases: read as ${report.encoding ?? 'neither UTF-8 nor GB18030'}`)
   for (const r of report.rejected) console.error(`line ${r.line}: ${r.reasons.join(';')}`)
   if (report.rejected.length > 0) {
     console.error(`import:cases: ${report.rejected.length} rows rejected; nothing imported`)

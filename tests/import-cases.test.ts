@@ -16,7 +16,8 @@ describeEachDialect('importing cases from an earlier system', (open) => {
     store = await migratedStore(open)
   })
   afterEach(async () => store.cleanup())
-  const load = (csv: string) => importCases(store, csv, { prefix: 'CZ', now: NOW })
+  const load = (csv: string | Uint8Array) =>
+    importCases(store, typeof csv === 'string' ? Buffer.from(csv) : csv, { prefix: 'CZ', now: NOW })
 
   it('takes a good file whole, with surveys and rollups, counted by the Shanghai filing day', async () => {
     const csv = [
@@ -25,7 +26,7 @@ describeEachDialect('importing cases from an earlier system', (open) => {
       '2024-12-31T17:30:00Z,noise,construction,天宁区,,夜间施工,closed,2025-01-01 09:00,2025-01-03 09:00,not_rated',
       '2025-07-08T02:00:00Z,water,,,,"河水发黑,""很臭""",rejected,,,',
     ].join('\n')
-    expect(await load(csv)).toEqual({ imported: 3, rejected: [] })
+    expect(await load(csv)).toEqual({ encoding: 'UTF-8', imported: 3, rejected: [] })
     expect(await categoryCounts(store.db, { year: 2025 })).toEqual(
       new Map([
         ['air', 1],
@@ -120,5 +121,36 @@ describeEachDialect('importing cases from an earlier system', (open) => {
     )
     expect(await ratingCounts(store.db, { year: 2025 })).toEqual(new Map([['satisfied', 1]]))
     expect(await checkRollups(store.db, store.dialect)).toEqual([])
+  })
+
+  it('reads a GBK file as Excel on Chinese Windows saves it, and says so', async () => {
+    // GB18030 bytes written by hand (Node has no GBK encoder): 武进区, 湖塘镇, 夜间施工噪声, 满意
+    const gbk = (hex: string) => Buffer.from(hex, 'hex')
+    const file = Buffer.concat([
+      Buffer.from(`${HEADER}\r\n2025-03-01 16:00,noise,construction,`),
+      gbk('cee4bdf8c7f8'),
+      Buffer.from(','),
+      gbk('bafeccc1d5f2'),
+      Buffer.from(','),
+      gbk('d2b9bce4caa9b9a4d4ebc9f9'),
+      Buffer.from(',closed,2025-03-01 18:00,2025-03-05 10:00,'),
+      gbk('c2fad2e2'),
+      Buffer.from('\r\n'),
+    ])
+    expect(await load(file)).toEqual({ encoding: 'GB18030', imported: 1, rejected: [] })
+    const row = await store.db
+      .selectFrom('cases')
+      .select(['district', 'address', 'description'])
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ district: '武进区', address: '湖塘镇', description: '夜间施工噪声' })
+    expect(await ratingCounts(store.db, { year: 2025 })).toEqual(new Map([['satisfied', 1]]))
+  })
+
+  it('refuses a file that is neither UTF-8 nor GBK, and writes nothing', async () => {
+    const utf16 = Buffer.from('\uFEFF' + HEADER, 'utf16le')
+    const report = await load(utf16)
+    expect(report).toMatchObject({ encoding: null, imported: 0 })
+    expect(report.rejected[0]!.reasons.join()).toContain('须为 UTF-8 或 GBK/GB18030')
+    expect(await countRows(store, 'cases')).toBe(0)
   })
 })

@@ -1,9 +1,13 @@
-import { parse } from 'csv-parse/sync'
 import { formatCaseNumber } from '../domain/cases/case-number'
 import { pickRule } from '../domain/cases/routing'
 import { workingDaysDeadline } from '../domain/cases/working-days'
 import { shanghaiDay } from '../domain/shanghai-time'
-import { IMPORT_COLUMNS, readImportRow, type ImportedCase } from '../domain/trends/import-row'
+import type { ImportedCase } from '../domain/trends/import-row'
+import {
+  readImportFile,
+  type ImportEncoding,
+  type RejectedRow,
+} from '../domain/trends/read-import-file'
 import { FROM_RECORDS } from '../store/bulk-history'
 import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
 import type { Store } from '../store/open-database'
@@ -12,9 +16,11 @@ import { countFiling, countRating, countTiming } from '../store/rollups'
 import type { Db } from '../store/schema'
 
 export interface ImportReport {
+  /** how the file's bytes were read (UTF-8, or GB18030 for GBK files); null when neither */
+  encoding: ImportEncoding | null
   imported: number
   /** rows that cannot be taken, by line of the file; when there are any, nothing is written */
-  rejected: { line: number; reasons: string[] }[]
+  rejected: RejectedRow[]
 }
 
 /**
@@ -24,45 +30,16 @@ export interface ImportReport {
  */
 export async function importCases(
   store: Store,
-  csv: string | Buffer,
+  bytes: Uint8Array,
   o: { prefix: string; now: Date },
 ): Promise<ImportReport> {
-  let records: { record: Record<string, string>; info: { lines: number } }[]
-  try {
-    records = parse(csv, { bom: true, columns: true, info: true, skip_empty_lines: true })
-  } catch (err) {
-    return {
-      imported: 0,
-      rejected: [{ line: 0, reasons: [`不是有效的 CSV：${(err as Error).message}`] }],
-    }
-  }
-  const header = Object.keys(records[0]?.record ?? {})
-  const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c))
-  const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c))
-  if (records.length === 0 || missing.length > 0 || unknown.length > 0) {
-    const reasons = [
-      ...(records.length === 0 ? ['文件没有数据行'] : []),
-      ...(missing.length > 0 ? [`缺少列：${missing.join('、')}`] : []),
-      ...(unknown.length > 0 ? [`未知列：${unknown.join('、')}`] : []),
-    ]
-    return {
-      imported: 0,
-      rejected: [{ line: 1, reasons: [...reasons, `须有列：${IMPORT_COLUMNS.join(',')}`] }],
-    }
-  }
-  const cases: ImportedCase[] = []
-  const rejected: ImportReport['rejected'] = []
-  for (const { record, info } of records) {
-    const read = readImportRow(record, o.now)
-    if (read.ok) cases.push(read.value)
-    else rejected.push({ line: info.lines, reasons: read.reasons })
-  }
-  if (rejected.length > 0) return { imported: 0, rejected }
+  const { encoding, rows, rejected } = readImportFile(bytes, o.now)
+  if (rejected.length > 0) return { encoding, imported: 0, rejected }
   const reference = await createReferenceCache().get(store.db, o.now)
   await store.db.transaction().execute(async (trx) => {
-    for (const c of cases) await importOne(trx, reference, c, o.prefix)
+    for (const row of rows) await importOne(trx, reference, row.case, o.prefix)
   })
-  return { imported: cases.length, rejected: [] }
+  return { encoding, imported: rows.length, rejected: [] }
 }
 
 /** The action that left an imported case in its final state, for its last event. */
