@@ -24,7 +24,7 @@ describeEachDialect('importing cases from an earlier system', (open) => {
       '\uFEFF' + HEADER,
       '2025-03-01 16:00,大气,扬尘,武进区,湖塘镇,"工地扬尘,很大",closed,2025-03-01 18:00,2025-03-05 10:00,满意',
       '2024-12-31T17:30:00Z,noise,construction,天宁区,,夜间施工,closed,2025-01-01 09:00,2025-01-03 09:00,not_rated',
-      '2025-07-08T02:00:00Z,water,,,,"河水发黑,""很臭""",rejected,,,',
+      '2025/7/8 10:00,water,,,,"河水发黑,""很臭""",rejected,,,',
     ].join('\n')
     expect(await load(csv)).toEqual({ encoding: 'UTF-8', imported: 3, rejected: [] })
     expect(await categoryCounts(store.db, { year: 2025 })).toEqual(
@@ -56,10 +56,11 @@ describeEachDialect('importing cases from an earlier system', (open) => {
       '2025-13-01 16:00,air,dust,武进区,,扬尘,new,,,',
       '2025-03-01 16:00,smell,,上海市,,臭,new,,,',
       '2025-03-01 16:00,water,dust,,,污水,closed,,,',
+      '2025-02-29 16:00,water,,,,污水,rejected,,,',
     ].join('\n')
     const report = await load(csv)
     expect(report.imported).toBe(0)
-    expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 5])
+    expect(report.rejected.map((r) => r.line)).toEqual([3, 4, 5, 6])
     expect(report.rejected[0]!.reasons.join()).toContain('filed_at 不是有效时间')
     expect(report.rejected[1]!.reasons.join()).toMatch(
       /category 未知：smell.*district 未知：上海市/,
@@ -67,6 +68,7 @@ describeEachDialect('importing cases from an earlier system', (open) => {
     expect(report.rejected[2]!.reasons.join()).toMatch(
       /subcategory 只用于 air 与 noise.*须有 resolved_at/,
     )
+    expect(report.rejected[3]!.reasons.join()).toContain('filed_at 不是有效时间：2025-02-29')
     expect(await countRows(store, 'cases')).toBe(0)
     expect(await countRows(store, 'case_rollups')).toBe(0)
   })

@@ -58,11 +58,20 @@ function codeOf<T extends string>(
   return codes.find((c) => names[c] === value)
 }
 
-/** `2025-03-01T08:00:00Z`, or a Shanghai wall-clock time `2025-03-01 16:00[:00]`. */
+const pad = (n: string | undefined) => (n ?? '0').padStart(2, '0')
+
+/**
+ * `2025-03-01T08:00:00Z`, or a Shanghai wall-clock time `2025-03-01 16:00[:00]`, also as Excel
+ * on Chinese Windows writes it into a CSV: `2025/3/1 16:00`.
+ */
 function timeOf(value: string): Date | null {
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(value)
-  const text = local ? `${local[1]}T${local[2]}+08:00` : value
+  const local = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value)
+  const [y, , mo, d, h, mi, sec] = local?.slice(1) ?? []
+  const text = local ? `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${mi}:${pad(sec)}+08:00` : value
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null
+  // Date rolls 2025-02-30 over into March; a day the month does not have is a typo
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number]
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null
   const date = new Date(text)
   return Number.isNaN(date.getTime()) ? null : date
 }
