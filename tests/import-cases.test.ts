@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeUnrated } from '../src/jobs/close-unrated'
 import { sweepDeadlines } from '../src/jobs/deadline-sweep'
 import { categoryCounts, ratingCounts } from '../src/store/rollups'
@@ -26,7 +26,12 @@ describeEachDialect('importing cases from an earlier system', (open) => {
       '2024-12-31T17:30:00Z,noise,construction,天宁区,,夜间施工,closed,2025-01-01 09:00,2025-01-03 09:00,not_rated',
       '2025/7/8 10:00,water,,,,"河水发黑,""很臭""",rejected,,,',
     ].join('\n')
-    expect(await load(csv)).toEqual({ encoding: 'UTF-8', imported: 3, rejected: [] })
+    expect(await load(csv)).toEqual({
+      encoding: 'UTF-8',
+      imported: 3,
+      skipped: [],
+      rejected: [],
+    })
     expect(await categoryCounts(store.db, { year: 2025 })).toEqual(
       new Map([
         ['air', 1],
@@ -139,7 +144,7 @@ describeEachDialect('importing cases from an earlier system', (open) => {
       gbk('c2fad2e2'),
       Buffer.from('\r\n'),
     ])
-    expect(await load(file)).toEqual({ encoding: 'GB18030', imported: 1, rejected: [] })
+    expect(await load(file)).toMatchObject({ encoding: 'GB18030', imported: 1 })
     const row = await store.db
       .selectFrom('cases')
       .select(['district', 'address', 'description'])
@@ -154,5 +159,55 @@ describeEachDialect('importing cases from an earlier system', (open) => {
     expect(report).toMatchObject({ encoding: null, imported: 0 })
     expect(report.rejected[0]!.reasons.join()).toContain('须为 UTF-8 或 GBK/GB18030')
     expect(await countRows(store, 'cases')).toBe(0)
+  })
+
+  describe('a file imported again', () => {
+    const FIRST = [
+      HEADER,
+      '2025-03-01 16:00,air,dust,武进区,湖塘镇,工地扬尘,closed,2025-03-01 18:00,2025-03-05 10:00,满意',
+      '2025-03-02 09:00,water,,,,河水发黑,rejected,,,',
+    ].join('\n')
+
+    it('skips every row it brought in before, naming the case, and last year stays the same', async () => {
+      await load(FIRST)
+      const again = await load(FIRST)
+      expect(again).toEqual({
+        encoding: 'UTF-8',
+        imported: 0,
+        skipped: [
+          { line: 2, number: 'CZ20250301-0001' },
+          { line: 3, number: 'CZ20250302-0001' },
+        ],
+        rejected: [],
+      })
+      expect(await countRows(store, 'cases')).toBe(2)
+      expect(await categoryCounts(store.db, { year: 2025 })).toEqual(
+        new Map([
+          ['air', 1],
+          ['water', 1],
+        ]),
+      )
+      expect(await checkRollups(store.db, store.dialect)).toEqual([])
+    })
+
+    it('takes only the new rows of an overlapping export, however Excel rewrote the old ones', async () => {
+      await load(FIRST)
+      const overlapping = [
+        HEADER,
+        '2025/3/1 16:00,大气,扬尘,武进区, 湖塘镇 ,工地扬尘,已办结,2025/3/1 18:00,2025/3/5 10:00,基本满意',
+        '2025-03-03 10:00,noise,,天宁区,,夜间施工,closed,2025-03-03 11:00,2025-03-04 10:00,',
+        '2025-03-03 10:00,noise,,天宁区,,夜间施工,closed,2025-03-03 11:00,2025-03-04 10:00,',
+      ].join('\n')
+      expect(await load(overlapping)).toMatchObject({
+        imported: 1,
+        skipped: [
+          { line: 2, number: 'CZ20250301-0001' },
+          { line: 4, number: 'CZ20250303-0001' },
+        ],
+      })
+      expect(await countRows(store, 'cases')).toBe(3)
+      expect(await ratingCounts(store.db, { year: 2025 })).toEqual(new Map([['satisfied', 1]]))
+      expect(await checkRollups(store.db, store.dialect)).toEqual([])
+    })
   })
 })

@@ -159,3 +159,18 @@ export function readImportRow(
     },
   }
 }
+
+/**
+ * What makes two rows the same complaint, so a file imported twice does not double last year:
+ * when it was filed, where, and what was said (not its status, rating or category, which a later
+ * export of the same case may have corrected). `filedAt` is the ISO instant as stored.
+ */
+export function importKey(c: {
+  filedAt: string
+  district: string | null
+  address: string | null
+  description: string
+}): string {
+  const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim()
+  return [c.filedAt, c.district, c.address, c.description].map(text).join('\t')
+}
