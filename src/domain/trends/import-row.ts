@@ -93,7 +93,10 @@ export function readImportRow(
       return null
     }
     const date = timeOf(value)
-    if (!date) reasons.push(`${name} 不是有效时间：${value}（如 2025-03-01 16:00 或 ISO 8601）`)
+    if (!date)
+      reasons.push(
+        `${name} 不是有效时间：${value}（如 2025-03-01 16:00、2025/3/1 16:00 或 ISO 8601）`,
+      )
     else if (date > now) reasons.push(`${name} 晚于现在：${value}`)
     return date
   }
