@@ -20,12 +20,18 @@ try {
     prefix: config.CASE_NUMBER_PREFIX,
     now: new Date(),
   })
+  console.error(`import:cases: read as ${report.encoding ?? 'neither UTF-8 nor GB18030'}`)
   for (const r of report.rejected) console.error(`line ${r.line}: ${r.reasons.join(';')}`)
   if (report.rejected.length > 0) {
     console.error(`import:cases: ${report.rejected.length} rows rejected; nothing imported`)
     process.exitCode = 1
   } else {
-    console.log(`import:cases: ${report.imported} cases imported`)
+    for (const r of report.skipped) console.log(`line ${r.line}: 已导入过，即 ${r.number}，跳过`)
+    const skipped = report.skipped.length
+    console.log(
+      `import:cases: ${report.imported} cases imported` +
+        (skipped > 0 ? `, ${skipped} rows skipped (already imported, listed above)` : ''),
+    )
   }
 } finally {
   await store.close()

@@ -33,6 +33,17 @@ export async function insertCaseEvent(db: Db, event: NewCaseEvent): Promise<void
   await insertCaseEventQuery(db, event)
 }
 
+/** Cases an earlier import wrote, filed between two Shanghai days, with what identifies them. */
+export async function importedCasesFiledBetween(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('cases')
+    .select(['number', 'created_at', 'district', 'address', 'description'])
+    .where('filed_day', '>=', from)
+    .where('filed_day', '<=', to)
+    .where('reporter_channel', '=', 'import')
+    .execute()
+}
+
 export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst()
 }

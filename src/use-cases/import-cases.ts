@@ -1,71 +1,87 @@
-import { parse } from 'csv-parse/sync'
+import { sql } from 'kysely'
 import { formatCaseNumber } from '../domain/cases/case-number'
 import { pickRule } from '../domain/cases/routing'
 import { workingDaysDeadline } from '../domain/cases/working-days'
 import { shanghaiDay } from '../domain/shanghai-time'
-import { IMPORT_COLUMNS, readImportRow, type ImportedCase } from '../domain/trends/import-row'
+import { importKey, type ImportedCase } from '../domain/trends/import-row'
+import {
+  readImportFile,
+  type ImportEncoding,
+  type RejectedRow,
+} from '../domain/trends/read-import-file'
 import { FROM_RECORDS } from '../store/bulk-history'
-import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
+import {
+  importedCasesFiledBetween,
+  insertCase,
+  insertCaseEvent,
+  nextCaseSequence,
+} from '../store/cases'
 import type { Store } from '../store/open-database'
 import { createReferenceCache, type ReferenceData } from '../store/reference-cache'
 import { countFiling, countRating, countTiming } from '../store/rollups'
 import type { Db } from '../store/schema'
 
 export interface ImportReport {
+  /** how the file's bytes were read (UTF-8, or GB18030 for GBK files); null when neither */
+  encoding: ImportEncoding | null
   imported: number
+  /** rows that are the same complaint as a case already there (`number`), left out, not doubled */
+  skipped: { line: number; number: string }[]
   /** rows that cannot be taken, by line of the file; when there are any, nothing is written */
-  rejected: { line: number; reasons: string[] }[]
+  rejected: RejectedRow[]
 }
+
+/** Serialises imports on PostgreSQL, so two at once cannot both find a row new and double it. */
+const IMPORT_LOCK = 7_020_020
 
 /**
  * Loads historical cases from a CSV file of earlier systems: every row is checked first; one bad
  * row and nothing is written. Good files go in one transaction, with their events, surveys and
- * rollups, so last year's figures exist for year-on-year change.
+ * rollups, so last year's figures exist for year-on-year change. A row that an earlier import
+ * (or an earlier row of this file) already brought in is skipped and reported with that case, so
+ * importing a file again, or an export that overlaps one imported before, never doubles a year.
  */
 export async function importCases(
   store: Store,
-  csv: string | Buffer,
+  bytes: Uint8Array,
   o: { prefix: string; now: Date },
 ): Promise<ImportReport> {
-  let records: { record: Record<string, string>; info: { lines: number } }[]
-  try {
-    records = parse(csv, { bom: true, columns: true, info: true, skip_empty_lines: true })
-  } catch (err) {
-    return {
-      imported: 0,
-      rejected: [{ line: 0, reasons: [`不是有效的 CSV：${(err as Error).message}`] }],
-    }
-  }
-  const header = Object.keys(records[0]?.record ?? {})
-  const missing = IMPORT_COLUMNS.filter((c) => !header.includes(c))
-  const unknown = header.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c))
-  if (records.length === 0 || missing.length > 0 || unknown.length > 0) {
-    const reasons = [
-      ...(records.length === 0 ? ['文件没有数据行'] : []),
-      ...(missing.length > 0 ? [`缺少列：${missing.join('、')}`] : []),
-      ...(unknown.length > 0 ? [`未知列：${unknown.join('、')}`] : []),
-    ]
-    return {
-      imported: 0,
-      rejected: [{ line: 1, reasons: [...reasons, `须有列：${IMPORT_COLUMNS.join(',')}`] }],
-    }
-  }
-  const cases: ImportedCase[] = []
-  const rejected: ImportReport['rejected'] = []
-  for (const { record, info } of records) {
-    const read = readImportRow(record, o.now)
-    if (read.ok) cases.push(read.value)
-    else rejected.push({ line: info.lines, reasons: read.reasons })
-  }
-  if (rejected.length > 0) return { imported: 0, rejected }
+  const { encoding, rows, rejected } = readImportFile(bytes, o.now)
+  if (rejected.length > 0) return { encoding, imported: 0, skipped: [], rejected }
   const reference = await createReferenceCache().get(store.db, o.now)
+  const days = rows.map((r) => shanghaiDay(r.case.filedAt)).sort()
+  const skipped: ImportReport['skipped'] = []
   await store.db.transaction().execute(async (trx) => {
-    for (const c of cases) await importOne(trx, reference, c, o.prefix)
+    if (store.dialect === 'postgres')
+      await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx)
+    const there = new Map<string, string>()
+    for (const c of await importedCasesFiledBetween(trx, days[0]!, days.at(-1)!))
+      there.set(importKey({ ...c, filedAt: c.created_at }), c.number)
+    for (const { line, case: c } of rows) {
+      const key = importKey({ ...c, filedAt: c.filedAt.toISOString() })
+      const number = there.get(key)
+      if (number) skipped.push({ line, number })
+      else there.set(key, await importOne(trx, reference, c, o.prefix))
+    }
   })
-  return { imported: cases.length, rejected: [] }
+  return { encoding, imported: rows.length - skipped.length, skipped, rejected: [] }
 }
 
-async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, prefix: string) {
+/** The action that left an imported case in its final state, for its last event. */
+const FINAL_ACTION = {
+  closed: 'close',
+  rejected: 'reject',
+  transferred: 'transfer',
+  merged: 'merge',
+} as const satisfies Record<ImportedCase['status'], string>
+
+/** Writes one case with its events, survey and rollups; returns its number. */
+async function importOne(
+  db: Db,
+  reference: ReferenceData,
+  c: ImportedCase,
+  prefix: string,
+): Promise<string> {
   const rule = pickRule(reference.rules, c)!
   const day = shanghaiDay(c.filedAt)
   const iso = (d: Date) => d.toISOString()
@@ -118,8 +134,7 @@ async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, pref
     await event('resolve', c.resolvedAt, 'resolved', resolveDue)
     await countTiming(db, { ...timing, stage: 'resolve', at: iso(c.resolvedAt), due: resolveDue })
   }
-  if (c.status === 'rejected') await event('reject', lastAt, 'rejected')
-  if (c.status === 'closed') await event('close', lastAt, 'closed')
+  await event(FINAL_ACTION[c.status], lastAt, c.status)
   if (c.rating) {
     await db
       .insertInto('case_surveys')
@@ -133,4 +148,5 @@ async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, pref
       .execute()
     await countRating(db, { filedDay: day, district: c.district, rating: c.rating })
   }
+  return row.number
 }
