@@ -73,6 +73,45 @@ describeEachDialect('duplicate complaints', (open) => {
     expect(await pushed(first.resident.sessionId)).toHaveLength(1)
   })
 
+  it('points the suggestions at the case a primary went into, and takes a number typed in lower case', async () => {
+    const a = await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    const b = await file('湖塘镇华达印染厂又在冒黑烟')
+    const c = await file('湖塘镇 华达印染厂 黑烟很大')
+    const suggested = async (n: string) =>
+      (await get('zhao', `/api/v1/cases/${n}`)).mergeSuggestions
+        .filter((s: { status: string; case: string }) => s.status === 'open' && s.case === n)
+        .map((s: { primary: string }) => s.primary)
+    expect(await suggested(c.number)).toEqual([a.number])
+    // the supervisor keeps the later case as the primary
+    const merged = await act('zhao', a.number, {
+      action: 'merge',
+      version: 1,
+      into: b.number.toLowerCase(),
+    })
+    expect(merged.status).toBe(200)
+    expect(await suggested(b.number)).toEqual([])
+    expect(await suggested(c.number)).toEqual([b.number])
+    const queue = await get('zhao', '/api/v1/cases?duplicates=true')
+    expect(queue.items.map((i: { number: string }) => i.number)).toEqual([c.number])
+    expect(queue.items[0].mergeSuggestion.primary).toBe(b.number)
+    expect(
+      (await act('zhao', c.number, { action: 'merge', version: 1, into: b.number })).status,
+    ).toBe(200)
+  })
+
+  it('shows a department only the suggestions between its own cases', async () => {
+    const a = await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    const b = await file('湖塘镇华达印染厂又在冒黑烟')
+    const rerouted = await act('zhao', b.number, {
+      action: 'reroute',
+      version: 1,
+      department: 'tianning-branch',
+      reason: '属天宁辖区',
+    })
+    expect(rerouted.status).toBe(200)
+    expect((await get('zhao', `/api/v1/cases/${a.number}`)).mergeSuggestions).toEqual([])
+  })
+
   it('lets a supervisor dismiss a wrong suggestion, and not a handler', async () => {
     await file('武进区湖塘镇华达印染厂晚上排黑烟')
     const second = await file('湖塘镇华达印染厂又在冒黑烟')

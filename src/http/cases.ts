@@ -6,7 +6,7 @@ import { texts } from '../domain/intake/texts'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
 import { decideSuggestions, suggestionsFor } from '../store/merge-suggestions'
-import { caseFor, caseTimeline, listCasesFor } from '../store/staff-cases'
+import { caseFor, caseTimeline, listCasesFor, scoped } from '../store/staff-cases'
 import { actOnCase } from '../use-cases/act-on-case'
 import { staffSession } from './auth'
 import { caseNumberParam, pageOf } from './case-params'
@@ -81,7 +81,8 @@ const actionBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('merge'),
     version,
-    into: z.string().regex(CASE_NUMBER_PATTERN),
+    // typed by hand as often as copied: 「cz20261128-0007」 names the same case
+    into: z.string().trim().toUpperCase().regex(CASE_NUMBER_PATTERN),
   }),
   z.strictObject({ action: z.literal('note'), version, text: z.string().trim().min(1).max(4000) }),
 ])
@@ -135,6 +136,7 @@ export function caseRoutes(deps: Deps) {
       deps.store.db,
       items.map((r) => r.id),
       true,
+      scoped(c.get('staff')),
     )
     return c.json({
       items: items.map((r) => ({
@@ -150,7 +152,7 @@ export function caseRoutes(deps: Deps) {
     const row = await visibleCase(deps.store.db, c.get('staff'), number)
     const [events, suggestions, transcript] = await Promise.all([
       caseTimeline(deps.store.db, row.id),
-      suggestionsFor(deps.store.db, [row.id], false),
+      suggestionsFor(deps.store.db, [row.id], false, scoped(c.get('staff'))),
       row.conversation_id ? transcriptOf(deps.store.db, row.conversation_id, TRANSCRIPT_TURNS) : [],
     ])
     const reference = await deps.reference.get(deps.store.db, deps.now())

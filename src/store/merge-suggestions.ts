@@ -85,11 +85,15 @@ export interface MergeSuggestionView {
   createdAt: string
 }
 
-/** The suggestions that involve any of these cases, either side, newest first. */
+/**
+ * The suggestions that involve any of these cases, either side, newest first; with a
+ * department, only those whose both cases are that department's.
+ */
 export async function suggestionsFor(
   db: Db,
   caseIds: readonly number[],
   onlyOpen: boolean,
+  department: string | null = null,
 ): Promise<MergeSuggestionView[]> {
   if (caseIds.length === 0) return []
   let query = db
@@ -109,6 +113,10 @@ export async function suggestionsFor(
       eb.or([eb('s.case_id', 'in', [...caseIds]), eb('s.primary_id', 'in', [...caseIds])]),
     )
   if (onlyOpen) query = query.where('s.status', '=', 'open')
+  if (department !== null)
+    query = query
+      .where('c.department_id', '=', department)
+      .where('p.department_id', '=', department)
   return query.orderBy('s.id', 'desc').execute()
 }
 
@@ -127,4 +135,44 @@ export async function decideSuggestions(
     .where('status', '=', 'open')
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
+}
+
+/**
+ * After a case went into `into`, the open suggestions that named it as the primary name `into`
+ * instead, where a merge now belongs; `into`'s own suggestion to join it is settled by the merge.
+ */
+export async function followMerge(
+  db: Db,
+  mergedId: number,
+  into: number,
+  by: string,
+  now: Date,
+): Promise<void> {
+  // settled: `into` itself, and cases already suggested to join `into`
+  await db
+    .updateTable('merge_suggestions')
+    .set({ status: 'merged', decided_at: now.toISOString(), decided_by: by })
+    .where('primary_id', '=', mergedId)
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        eb('case_id', '=', into),
+        eb(
+          'case_id',
+          'in',
+          eb
+            .selectFrom('merge_suggestions as o')
+            .select('o.case_id')
+            .where('o.primary_id', '=', into)
+            .where('o.status', '=', 'open'),
+        ),
+      ]),
+    )
+    .execute()
+  await db
+    .updateTable('merge_suggestions')
+    .set({ primary_id: into })
+    .where('primary_id', '=', mergedId)
+    .where('status', '=', 'open')
+    .execute()
 }

@@ -1,7 +1,7 @@
 import type { CaseRow, CaseUpdate, Db, Staff } from './schema'
 
-/** Whom a staff member may see: their department's cases, or all for admins and analysts. */
-function scoped(staff: Staff) {
+/** Whom a staff member may see: their department's cases, or all (null) for admins and analysts. */
+export function scoped(staff: Staff): string | null {
   return staff.role === 'admin' || staff.role === 'analyst' ? null : staff.department_id
 }
 

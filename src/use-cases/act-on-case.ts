@@ -3,7 +3,7 @@ import { restartedDeadlines } from '../domain/cases/deadlines'
 import { workingDaysDeadline } from '../domain/cases/working-days'
 import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
-import { decideSuggestions } from '../store/merge-suggestions'
+import { decideSuggestions, followMerge } from '../store/merge-suggestions'
 import { countProgress } from '../store/rollups'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
@@ -117,6 +117,7 @@ export async function actOnCase(
     })
     if (action.action === 'merge') {
       await decideSuggestions(trx, row.id, 'merged', `staff:${staff.username}`, now)
+      await followMerge(trx, row.id, change.merged_into_id!, `staff:${staff.username}`, now)
       // residents who had joined this case follow the case it joins now
       await trx
         .updateTable('cases')
