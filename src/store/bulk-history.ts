@@ -120,7 +120,7 @@ export function historyWriter(
       )
     }
     const rate = (rating: CaseSurveyTable['rating'], t: number, channel: string) => {
-      survey.push({ case_id: id, rating, comment: null, channel, answered_at: iso(t) })
+      survey.push({ case_id: id, round: 1, rating, comment: null, channel, answered_at: iso(t) })
       count('survey_rollups', { month: day.slice(0, 7), district: district ?? '', rating })
     }
 

@@ -8,8 +8,9 @@ import { FROM_RECORDS } from '../store/bulk-history'
 import { insertCase, insertCaseEvent, nextCaseSequence } from '../store/cases'
 import type { Store } from '../store/open-database'
 import { createReferenceCache, type ReferenceData } from '../store/reference-cache'
-import { countFiling, countRating, countTiming } from '../store/rollups'
+import { countFiling, countTiming } from '../store/rollups'
 import type { Db } from '../store/schema'
+import { recordRating } from '../store/survey-rounds'
 
 export interface ImportReport {
   imported: number
@@ -120,17 +121,14 @@ async function importOne(db: Db, reference: ReferenceData, c: ImportedCase, pref
   }
   if (c.status === 'rejected') await event('reject', lastAt, 'rejected')
   if (c.status === 'closed') await event('close', lastAt, 'closed')
+  // an earlier system's rating is of the one resolution it records
   if (c.rating) {
-    await db
-      .insertInto('case_surveys')
-      .values({
-        case_id: row.id,
-        rating: c.rating,
-        comment: null,
-        channel: 'import',
-        answered_at: iso(lastAt),
-      })
-      .execute()
-    await countRating(db, { filedDay: day, district: c.district, rating: c.rating })
+    await recordRating(db, row, {
+      round: 1,
+      rating: c.rating,
+      comment: null,
+      channel: 'import',
+      at: iso(lastAt),
+    })
   }
 }
