@@ -76,7 +76,7 @@ describeEachDialect('the rollup check', (open) => {
             { action: 'resolve', reply: '已整改' },
             { action: 'extend', days: 3, reason: '需监测' },
           ],
-          resolved: [{ action: 'reopen', reason: '复查' }],
+          resolved: [{ action: 'reopen', reason: '复查' }, { action: 'close' }],
           closed: [{ action: 'reopen', reason: '复查' }],
         }
         const options = choices[row.status] ?? []

@@ -139,4 +139,27 @@ describeEachDialect('a survey for every resolution', (open) => {
     expect(await remindUnrated(store, new Date(start + 5 * DAY))).toEqual([])
     expect(await closeUnrated(store, new Date(start + 7 * DAY + HOUR))).toEqual([c.number])
   })
+
+  it('counts a resolution a supervisor closes before the resident answers as not rated', async () => {
+    const rated = await resolvedCase(start + HOUR)
+    at(start + 2 * HOUR)
+    await rated.say('满意')
+    const closed = await resolvedCase(start + HOUR)
+    at(start + DAY)
+    await act('zhao', closed.number, { action: 'close' })
+
+    const summary = async () =>
+      (await t.call('chen', 'GET', '/api/v1/stats/summary?year=2026')).body
+    expect(await summary()).toMatchObject({ answered: 1, notRated: 1, responseRate: 50 })
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+
+    // reopened by the supervisor and resolved again: the new resolution is rated
+    at(start + 2 * DAY)
+    await act('zhao', closed.number, { action: 'reopen', reason: '居民来电反映仍有黑烟' })
+    await act('wang', closed.number, { action: 'resolve', reply: '已督促该厂停产整改' })
+    at(start + 3 * DAY)
+    expect(await closed.say('基本满意')).toContain(`感谢您对案件 ${closed.number} 的评价`)
+    expect(await summary()).toMatchObject({ answered: 2, notRated: 1, satisfactionRate: 100 })
+    expect(await checkRollups(store.db, store.dialect)).toEqual([])
+  })
 })
