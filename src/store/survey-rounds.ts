@@ -6,7 +6,7 @@ type OnCases = ExpressionBuilder<Database, 'cases'>
 type RatedCase = Pick<CaseRow, 'id' | 'filed_day' | 'district'>
 
 /** The round a case is in: how many times it was resolved. Each resolution is rated on its own. */
-export const roundOf = (eb: OnCases) =>
+const roundOf = (eb: OnCases) =>
   eb
     .selectFrom('case_events as r')
     .select((e) => e.fn.countAll<number>().as('n'))
