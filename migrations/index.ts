@@ -15,6 +15,7 @@ import * as m0014 from './0014-public-surveys'
 import * as m0015 from './0015-wechat-menu'
 import * as m0016 from './0016-channel-inbox'
 import * as m0017 from './0017-public-survey-tallies'
+import * as m0018 from './0018-survey-rounds'
 import * as m0019 from './0019-survey-respondents-apart'
 
 /** Every migration, in order. Registered in code so they run alike under Node, vitest and Workers. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '0015-wechat-menu': m0015,
   '0016-channel-inbox': m0016,
   '0017-public-survey-tallies': m0017,
+  '0018-survey-rounds': m0018,
   '0019-survey-respondents-apart': m0019,
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { describeEachDialect, migratedStore, type TestStore } from '../../tests/support/stores'
+import { markResolved } from '../../tests/support/mark-resolved'
 import { chatSession, testApp } from '../../tests/support/test-app'
 import { closeUnrated } from './close-unrated'
 
@@ -14,10 +15,7 @@ describeEachDialect('closing unrated cases', (open) => {
     const { app } = testApp(store)
     await (await chatSession(app)).complain('武进区湖塘镇工厂每天冒黑烟')
     // resolved on 2026-11-28 (as a handler would have it)
-    await store.db
-      .updateTable('cases')
-      .set({ status: 'resolved', updated_at: '2026-11-28T02:00:00.000Z' })
-      .execute()
+    await markResolved(store, '2026-11-28T02:00:00.000Z')
     expect(await closeUnrated(store, new Date('2026-12-04T02:00:00Z'))).toEqual([])
     expect(await closeUnrated(store, new Date('2026-12-05T03:00:00Z'))).toEqual(['CZ20261128-0001'])
     expect(await closeUnrated(store, new Date('2026-12-06T03:00:00Z'))).toEqual([])

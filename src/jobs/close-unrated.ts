@@ -1,12 +1,13 @@
 import type { Store } from '../store/open-database'
-import { countRating } from '../store/rollups'
+import { closeRoundUnrated, lastResolvedAt, roundAnswered } from '../store/survey-rounds'
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 
 /**
- * Closes cases resolved more than seven days ago that the resident never rated, recording them
- * as not rated: counted apart, never as satisfied (SPEC §5). Safe with several servers: a case
- * is taken only while it is still resolved and unrated.
+ * Closes cases last resolved more than seven days ago whose resolution the resident never rated,
+ * recording that round as not rated: counted apart, never as satisfied (SPEC §5). The week runs
+ * from the resolution, so a staff note meanwhile does not restart it. Safe with several servers:
+ * a case is taken only while it is still resolved and unrated.
  */
 export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
   const at = now.toISOString()
@@ -14,11 +15,10 @@ export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
   return store.write(async (trx) => {
     const stale = await trx
       .selectFrom('cases')
-      .leftJoin('case_surveys', 'case_surveys.case_id', 'cases.id')
       .select(['cases.id', 'cases.number', 'cases.version', 'cases.filed_day', 'cases.district'])
       .where('cases.status', '=', 'resolved')
-      .where('cases.updated_at', '<', before)
-      .where('case_surveys.id', 'is', null)
+      .where((eb) => eb(lastResolvedAt(eb), '<', before))
+      .where((eb) => eb.not(roundAnswered(eb)))
       .limit(500)
       .execute()
     const closed: string[] = []
@@ -30,17 +30,7 @@ export async function closeUnrated(store: Store, now: Date): Promise<string[]> {
         .where('status', '=', 'resolved')
         .executeTakeFirst()
       if (Number(done.numUpdatedRows) !== 1) continue
-      await trx
-        .insertInto('case_surveys')
-        .values({
-          case_id: c.id,
-          rating: 'not_rated',
-          comment: null,
-          channel: 'system',
-          answered_at: at,
-        })
-        .execute()
-      await countRating(trx, { filedDay: c.filed_day, district: c.district, rating: 'not_rated' })
+      await closeRoundUnrated(trx, c, { channel: 'system', at })
       await trx
         .insertInto('case_events')
         .values({

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { describeEachDialect, migratedStore, type TestStore } from '../../tests/support/stores'
+import { markResolved } from '../../tests/support/mark-resolved'
 import { chatSession, testApp } from '../../tests/support/test-app'
 import { closeUnrated } from './close-unrated'
 import { remindUnrated } from './remind-unrated'
@@ -15,10 +16,7 @@ describeEachDialect('reminding residents to rate', (open) => {
     const { app } = testApp(store)
     const resident = await chatSession(app)
     await resident.complain('武进区湖塘镇工厂每天冒黑烟')
-    await store.db
-      .updateTable('cases')
-      .set({ status: 'resolved', updated_at: '2026-11-28T02:00:00.000Z' })
-      .execute()
+    await markResolved(store, '2026-11-28T02:00:00.000Z')
     expect(await remindUnrated(store, new Date('2026-11-30T02:00:00Z'))).toEqual([])
     expect(await remindUnrated(store, new Date('2026-12-01T03:00:00Z'))).toEqual([
       'CZ20261128-0001',

@@ -2,14 +2,16 @@ import type { Language } from '../domain/classify/types'
 import { texts } from '../domain/intake/texts'
 import { notifyResident } from '../store/notifications'
 import type { Store } from '../store/open-database'
+import { lastResolvedAt, roundAnswered } from '../store/survey-rounds'
 
 const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000
 export const REMINDER_ACTION = 'survey_reminder'
 
 /**
- * Reminds residents once, three days after resolution, to rate a case they have not rated
- * (SPEC §5, issue 7); the 7-day not-rated close still counts from the resolution. Safe with
- * several servers: the reminder's event is written in the same transaction as its message.
+ * Reminds residents once, three days after a resolution, to rate it when they have not (SPEC §5,
+ * issue 7): once per resolution, counted from the resolution, so a staff note meanwhile neither
+ * delays it nor sends it again. Safe with several servers: the reminder's event is written in the
+ * same transaction as its message.
  */
 export async function remindUnrated(store: Store, now: Date): Promise<string[]> {
   const before = new Date(now.getTime() - REMIND_AFTER_MS).toISOString()
@@ -17,19 +19,19 @@ export async function remindUnrated(store: Store, now: Date): Promise<string[]> 
     const due = await trx
       .selectFrom('cases')
       .innerJoin('conversations', 'conversations.id', 'cases.conversation_id')
-      .leftJoin('case_surveys', 'case_surveys.case_id', 'cases.id')
       .select(['cases.id', 'cases.number', 'cases.conversation_id', 'conversations.language'])
       .where('cases.status', '=', 'resolved')
-      .where('cases.updated_at', '<', before)
-      .where('case_surveys.id', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('case_events')
+      .where((eb) => eb(lastResolvedAt(eb), '<', before))
+      .where((eb) => eb.not(roundAnswered(eb)))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('case_events')
               .select('case_events.id')
               .whereRef('case_events.case_id', '=', 'cases.id')
               .where('case_events.action', '=', REMINDER_ACTION)
-              .whereRef('case_events.created_at', '>=', 'cases.updated_at'),
+              .where('case_events.created_at', '>=', lastResolvedAt(eb)),
           ),
         ),
       )

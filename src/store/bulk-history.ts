@@ -119,8 +119,8 @@ export function historyWriter(
         timingKey({ filedDay: day, district, stage, from: iso(filed), at: iso(t), due }),
       )
     }
-    const rate = (rating: CaseSurveyTable['rating'], t: number, channel: string) => {
-      survey.push({ case_id: id, rating, comment: null, channel, answered_at: iso(t) })
+    const rate = (rating: CaseSurveyTable['rating'], t: number, channel: string, round = 1) => {
+      survey.push({ case_id: id, round, rating, comment: null, channel, answered_at: iso(t) })
       count('survey_rollups', { month: day.slice(0, 7), district: district ?? '', rating })
     }
 
@@ -159,8 +159,11 @@ export function historyWriter(
             escalated = 1
             const again = rateAt + 72 * HOUR_MS
             if (again <= now) happen(again, 'resolve', 'resolved', handler, '复查后已再次整改')
-            if (again + 24 * HOUR_MS <= now)
+            // the second resolution closed by the supervisor before the resident rated it
+            if (again + 24 * HOUR_MS <= now) {
+              rate('not_rated', again + 24 * HOUR_MS, 'staff', 2)
               happen(again + 24 * HOUR_MS, 'close', 'closed', 'staff:demo-supervisor', null, 0)
+            }
           }
         }
         if (status === 'closed') closedAt = iso(at)

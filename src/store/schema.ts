@@ -214,6 +214,8 @@ export interface StaffSessionTable {
 export interface CaseSurveyTable {
   id: Generated<number>
   case_id: number
+  /** the resolution rated: 1 for the first, 2 after a reopening and a second resolution, … */
+  round: number
   rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'not_rated'
   comment: string | null
   channel: string

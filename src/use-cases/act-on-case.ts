@@ -9,6 +9,7 @@ import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { CaseRow, CaseUpdate, Staff } from '../store/schema'
 import { caseFor, updateCaseAtVersion } from '../store/staff-cases'
+import { closeRoundUnrated } from '../store/survey-rounds'
 import { newsFor, tellResidents } from './tell-residents'
 
 /** A duplicate joins a case the bureau still works on, never one that itself joined another. */
@@ -104,6 +105,9 @@ export async function actOnCase(
       throw new AppError('VERSION_CONFLICT', '案件已被他人更新，请刷新后再操作')
     }
     await countProgress(trx, row, action.action, { at: now.toISOString() })
+    // closing a resolved case before the resident answered ends its survey round unanswered
+    if (action.action === 'close')
+      await closeRoundUnrated(trx, row, { channel: 'staff', at: now.toISOString() })
     await insertCaseEvent(trx, {
       case_id: row.id,
       actor: `staff:${staff.username}`,

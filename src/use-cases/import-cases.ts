@@ -18,8 +18,9 @@ import {
 } from '../store/cases'
 import type { Store } from '../store/open-database'
 import { createReferenceCache, type ReferenceData } from '../store/reference-cache'
-import { countFiling, countRating, countTiming } from '../store/rollups'
+import { countFiling, countTiming } from '../store/rollups'
 import type { Db } from '../store/schema'
+import { recordRating } from '../store/survey-rounds'
 
 export interface ImportReport {
   /** how the file's bytes were read (UTF-8, or GB18030 for GBK files); null when neither */
@@ -135,18 +136,15 @@ async function importOne(
     await countTiming(db, { ...timing, stage: 'resolve', at: iso(c.resolvedAt), due: resolveDue })
   }
   await event(FINAL_ACTION[c.status], lastAt, c.status)
+  // an earlier system's rating is of the one resolution it records
   if (c.rating) {
-    await db
-      .insertInto('case_surveys')
-      .values({
-        case_id: row.id,
-        rating: c.rating,
-        comment: null,
-        channel: 'import',
-        answered_at: iso(lastAt),
-      })
-      .execute()
-    await countRating(db, { filedDay: day, district: c.district, rating: c.rating })
+    await recordRating(db, row, {
+      round: 1,
+      rating: c.rating,
+      comment: null,
+      channel: 'import',
+      at: iso(lastAt),
+    })
   }
   return row.number
 }

@@ -4,42 +4,34 @@ import { AppError } from '../errors'
 import { insertCaseEvent } from '../store/cases'
 import { scheduleOf } from '../store/calendar'
 import { listRoutingRules } from '../store/reference-data'
-import { countRating } from '../store/rollups'
 import type { CaseRow, Db } from '../store/schema'
+import { currentRound, recordRating } from '../store/survey-rounds'
 
 /**
- * The resident rates a resolved case, inside the caller's transaction: 满意 and 基本满意 close
- * it; 不满意 reopens it to assigned, escalated for the supervisor to review, with the comment
- * and a fresh resolution deadline.
+ * The resident rates a resolved case's latest resolution, inside the caller's transaction: 满意
+ * and 基本满意 close it; 不满意 reopens it to assigned, escalated for the supervisor to review,
+ * with the comment and a fresh resolution deadline. Its next resolution is rated again.
  */
 export async function rateCase(
   db: Db,
   row: CaseRow,
   r: { rating: Rating; comment: string | null; channel: string; now: Date },
 ): Promise<{ reopened: boolean }> {
-  if (row.status !== 'resolved') {
-    throw new AppError('INVALID_TRANSITION', `案件 ${row.number} 尚未办结，暂不能评价`, {
-      status: row.status,
-    })
+  const { round, rating: earlier } = await currentRound(db, row.id)
+  if (earlier && earlier !== 'not_rated')
+    throw new AppError('ALREADY_RATED', `案件 ${row.number} 的这次办理结果已经评价过了`)
+  if (row.status !== 'resolved' || earlier) {
+    const why = row.status === 'closed' ? '已归档，不再接受评价' : '尚未办结，暂不能评价'
+    throw new AppError('INVALID_TRANSITION', `案件 ${row.number} ${why}`, { status: row.status })
   }
-  const rated = await db
-    .selectFrom('case_surveys')
-    .select('id')
-    .where('case_id', '=', row.id)
-    .executeTakeFirst()
-  if (rated) throw new AppError('ALREADY_RATED', `案件 ${row.number} 已经评价过了`)
   const at = r.now.toISOString()
-  await db
-    .insertInto('case_surveys')
-    .values({
-      case_id: row.id,
-      rating: r.rating,
-      comment: r.comment,
-      channel: r.channel,
-      answered_at: at,
-    })
-    .execute()
-  await countRating(db, { filedDay: row.filed_day, district: row.district, rating: r.rating })
+  await recordRating(db, row, {
+    round,
+    rating: r.rating,
+    comment: r.comment,
+    channel: r.channel,
+    at,
+  })
   const reopened = r.rating === 'dissatisfied'
   const to = reopened ? 'assigned' : 'closed'
   await db

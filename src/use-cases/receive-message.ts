@@ -15,6 +15,7 @@ import { findResponse, insertInboundMessage } from '../store/messages'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { Db } from '../store/schema'
+import { roundAnswered } from '../store/survey-rounds'
 import { fileCase, type FiledCase } from './file-case'
 import { rateCase } from './rate-case'
 import type { Rating } from '../domain/surveys/rating'
@@ -103,16 +104,11 @@ async function rateReplies(
     .selectAll()
     .where('conversation_id', '=', msg.conversationId)
     .where('status', '=', 'resolved')
+    // a case reopened and resolved again awaits the rating of its new resolution
+    .where((eb) => eb.not(roundAnswered(eb)))
   if (command.caseNumber) query = query.where('number', '=', command.caseNumber)
   const row = await query.orderBy('id', 'desc').limit(1).executeTakeFirst()
-  const rated =
-    row &&
-    !(await db
-      .selectFrom('case_surveys')
-      .select('id')
-      .where('case_id', '=', row.id)
-      .executeTakeFirst())
-  if (!row || !rated) return [{ text: t.feedbackThanks }]
+  if (!row) return [{ text: t.feedbackThanks }]
   const { reopened } = await rateCase(db, row, {
     ...command,
     channel: msg.channel,
