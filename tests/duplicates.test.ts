@@ -112,6 +112,24 @@ describeEachDialect('duplicate complaints', (open) => {
     expect((await get('zhao', `/api/v1/cases/${a.number}`)).mergeSuggestions).toEqual([])
   })
 
+  it('tells a complaint merged into a resolved case the answer that case got', async () => {
+    const first = await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    const second = await file('湖塘镇华达印染厂又在冒黑烟')
+    await act('wang', first.number, { action: 'accept', version: 1 })
+    await act('wang', first.number, { action: 'assign', version: 2, assignee: 'wang' })
+    await act('wang', first.number, { action: 'resolve', version: 3, reply: '已责令该厂停产整改' })
+    const merged = await act('zhao', second.number, {
+      action: 'merge',
+      version: 1,
+      into: first.number,
+    })
+    expect(merged.status).toBe(200)
+    const texts = (await pushed(second.resident.sessionId)).map((n) => n.text)
+    expect(texts).toHaveLength(2)
+    expect(texts[1]).toContain(`已并入 ${first.number}`)
+    expect(texts[1]).toContain('已责令该厂停产整改')
+  })
+
   it('lets a supervisor dismiss a wrong suggestion, and not a handler', async () => {
     await file('武进区湖塘镇华达印染厂晚上排黑烟')
     const second = await file('湖塘镇华达印染厂又在冒黑烟')

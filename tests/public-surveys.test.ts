@@ -8,6 +8,7 @@ import {
   type TestStore,
 } from './support/stores'
 import { staffApp } from './support/staff'
+import { surveyBrowser } from './support/survey-browser'
 
 describeEachDialect('public satisfaction surveys', (open) => {
   let store: TestStore
@@ -25,23 +26,7 @@ describeEachDialect('public satisfaction surveys', (open) => {
 
   const call = (who: string, method: string, path: string, body?: unknown) =>
     staff.call(who, method, `/api/v1/public-surveys${path}`, body)
-  /** A resident's browser: keeps the survey cookie it is given, as a real one would. */
-  const browser = () => {
-    let cookie = ''
-    return async (slug: string, answers: unknown) => {
-      // the survey page gives the browser its id, as when a resident opens the link
-      if (!cookie) {
-        const page = await staff.app.request(`/surveys/${slug}`)
-        cookie = page.headers.get('set-cookie')?.split(';')[0] ?? ''
-      }
-      const res = await staff.app.request(`/api/v1/public-surveys/${slug}/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-        body: JSON.stringify({ answers }),
-      })
-      return { status: res.status, body: await res.json(), cookie }
-    }
-  }
+  const browser = () => surveyBrowser((path, init) => staff.app.request(path, init))
   const survey = {
     title: '2026年常州市生态环境公众满意度调查',
     questions: [

@@ -69,9 +69,16 @@ describeEachDialect('the rollup check', (open) => {
           .selectAll()
           .where('number', '=', number)
           .executeTakeFirstOrThrow())!
+        // a case is assigned within the department that holds it
+        const colleague = await store.db
+          .selectFrom('staff')
+          .select('username')
+          .where('department_id', '=', row.department_id)
+          .where('role', '=', 'handler')
+          .executeTakeFirst()
         const choices: Record<string, CaseAction[]> = {
           new: [{ action: 'accept' }],
-          accepted: [{ action: 'assign', assignee: 'demo-wujin' }],
+          accepted: colleague ? [{ action: 'assign', assignee: colleague.username }] : [],
           assigned: [
             { action: 'resolve', reply: '已整改' },
             { action: 'extend', days: 3, reason: '需监测' },

@@ -119,19 +119,76 @@ describeEachDialect('handlers work cases through the API', (open) => {
     expect((await act('chen', number, { action: 'accept', version: 1 })).status).toBe(403)
   })
 
-  it('counts the deadlines afresh when a late case is returned for re-routing', async () => {
+  it('keeps a late case late when a handler returns it, and starts afresh only when a lead reroutes it', async () => {
     const { number } = await fileInWujin()
     await act('wang', number, { action: 'accept', version: 1 })
     await act('wang', number, { action: 'assign', version: 2, assignee: 'wang' })
     // Monday 2026-12-14, after the resolution deadline (end of Tuesday 12-08)
     clock.now = new Date('2026-12-14T02:00:00Z')
     await sweepDeadlines(store, clock.now)
-    const res = await act('wang', number, { action: 'return', version: 3, reason: '不属本部门' })
-    expect(await res.json()).toMatchObject({
+    const returned = await act('wang', number, {
+      action: 'return',
+      version: 3,
+      reason: '不属本部门',
+    })
+    // a working day to dispatch it again; the resolution deadline and the record stay
+    expect(await returned.json()).toMatchObject({
       status: 'new',
-      flags: { overdue: false, escalated: true },
+      flags: { overdue: true, escalated: true },
+      deadlines: { accept: '2026-12-15T15:59:59.000Z', resolve: '2026-12-08T15:59:59.000Z' },
+    })
+    const again = await act('wang', number, { action: 'accept', version: 4 })
+    expect(await again.json()).toMatchObject({ flags: { overdue: true } })
+    const rerouted = await act('zhao', number, {
+      action: 'reroute',
+      version: 5,
+      department: 'tianning-branch',
+      reason: '属天宁',
+    })
+    expect(await rerouted.json()).toMatchObject({
+      status: 'new',
+      flags: { overdue: false, escalated: false },
       deadlines: { accept: '2026-12-15T15:59:59.000Z', resolve: '2026-12-23T15:59:59.000Z' },
     })
+  })
+
+  it('clears a late acceptance once accepted, and flags the case again when the resolution runs late', async () => {
+    const { number } = await fileInWujin()
+    // Thursday 2026-12-03: the acceptance deadline has passed, the resolution one has not
+    clock.now = new Date('2026-12-03T02:00:00Z')
+    expect(await sweepDeadlines(store, clock.now)).toEqual([number])
+    const accepted = await act('wang', number, { action: 'accept', version: 1 })
+    expect(await accepted.json()).toMatchObject({ flags: { overdue: false } })
+    clock.now = new Date('2026-12-14T02:00:00Z')
+    expect(await sweepDeadlines(store, clock.now)).toEqual([number])
+    const events = await store.db
+      .selectFrom('case_events')
+      .select('note')
+      .where('action', '=', 'overdue')
+      .orderBy('id')
+      .execute()
+    expect(events.map((e) => e.note)).toEqual(['超过受理期限', '超过办理期限'])
+  })
+
+  it('lets only a lead take an assigned case from its handler, and only to a colleague', async () => {
+    const { number } = await fileInWujin()
+    await act('wang', number, { action: 'accept', version: 1 })
+    const nobody = await act('wang', number, { action: 'assign', version: 2, assignee: 'nobody' })
+    expect(nobody.status).toBe(400)
+    expect((await nobody.json()).error.message).toMatch(/承办人须为本部门在岗人员：.*wang/)
+    // li works in 天宁: not a colleague of this case
+    expect(
+      (await act('wang', number, { action: 'assign', version: 2, assignee: 'li' })).status,
+    ).toBe(400)
+    expect(
+      (await act('wang', number, { action: 'assign', version: 2, assignee: 'wang' })).status,
+    ).toBe(200)
+    const taken = await act('wang', number, { action: 'assign', version: 3, assignee: 'zhao' })
+    expect(taken.status).toBe(403)
+    expect((await taken.json()).error.message).toContain('负责人')
+    expect(
+      (await act('zhao', number, { action: 'assign', version: 3, assignee: 'zhao' })).status,
+    ).toBe(200)
   })
 
   it('lets the supervisor send a returned case to the branch that should have it （改派）', async () => {

@@ -3,6 +3,7 @@ import { closeUnrated } from '../src/jobs/close-unrated'
 import { checkRollups } from '../src/store/rollup-check'
 import { signInStaff } from './support/staff'
 import { describeEachDialect, migratedStore, type TestStore } from './support/stores'
+import { surveyBrowser } from './support/survey-browser'
 import { chatSession, testApp } from './support/test-app'
 
 const HOUR = 3_600_000
@@ -25,6 +26,7 @@ describeEachDialect('the statistics API', (open) => {
       ['chen', 'analyst', null],
       ['root', 'admin', null],
       ['wang', 'handler', 'wujin-branch'],
+      ['li', 'handler', 'tianning-branch'],
     ])
     as = (username) => ({
       Authorization: `Bearer ${tokens[username]}`,
@@ -112,12 +114,8 @@ describeEachDialect('the statistics API', (open) => {
       const created = await (await post('', { title: `调查 ${at}`, questions })).json()
       expect((await post(`/${created.id}/publish`)).status).toBe(200)
       for (const a of answers) {
-        const res = await t.app.request(`/api/v1/public-surveys/${created.slug}/responses`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ answers: a }),
-        })
-        expect(res.status).toBe(201)
+        const browser = surveyBrowser((path, init) => t.app.request(path, init))
+        expect((await browser(created.slug, a)).status).toBe(201)
       }
     }
     // published 2026-01-01 01:00 in Shanghai: a 2026 survey. Rating answers: 满意 3, 基本满意 1,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { insertCaseEvent } from '../src/store/cases'
 import { checkRollups } from '../src/store/rollup-check'
 import { countRating } from '../src/store/rollups'
 import { staffApp } from './support/staff'
@@ -59,6 +60,31 @@ describeEachDialect('migration 0018 (a survey per resolution)', (open) => {
       .execute()
   }
 
+  /** A supervisor's reopen as the code before 0018 did it: no survey row for the round it ends. */
+  async function reopenAsBefore(number: string, hours: number) {
+    const row = await store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow()
+    await store.db
+      .updateTable('cases')
+      .set({ status: 'assigned', version: row.version + 1 })
+      .where('id', '=', row.id)
+      .execute()
+    await insertCaseEvent(store.db, {
+      case_id: row.id,
+      actor: 'staff:zhao',
+      action: 'reopen',
+      from_status: 'resolved',
+      to_status: 'assigned',
+      note: '整改不到位',
+      public: 1,
+      created_at: new Date(Date.parse('2026-11-28T02:00:00Z') + hours * HOUR).toISOString(),
+      due_at: null,
+    })
+  }
+
   it('keeps every rating, numbers its round, and lets a case resolved again be rated again', async () => {
     // rated 不满意, then resolved again: before 0018 its second resolution could never be rated
     const again = await resolvedCase()
@@ -66,7 +92,7 @@ describeEachDialect('migration 0018 (a survey per resolution)', (open) => {
     await act('wang', again.number, { action: 'resolve', reply: '复查后已再次整改' }, 30)
     // reopened by the supervisor before any answer, resolved again, then rated: round 2
     const reopened = await resolvedCase()
-    await act('zhao', reopened.number, { action: 'reopen', reason: '整改不到位' }, 5)
+    await reopenAsBefore(reopened.number, 5)
     await act('wang', reopened.number, { action: 'resolve', reply: '已再次整改' }, 6)
     await rateAsBefore(reopened.number, 'satisfied', 7)
 

@@ -7,10 +7,12 @@ import { decideSuggestions, followMerge } from '../store/merge-suggestions'
 import { countProgress } from '../store/rollups'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
-import type { CaseRow, CaseUpdate, Staff } from '../store/schema'
+import { texts } from '../domain/intake/texts'
+import { notifyResident } from '../store/notifications'
+import type { CaseRow, CaseUpdate, Db, Staff } from '../store/schema'
 import { caseFor, updateCaseAtVersion } from '../store/staff-cases'
 import { closeRoundUnrated } from '../store/survey-rounds'
-import { newsFor, tellResidents } from './tell-residents'
+import { languageOf, newsFor, tellResidents } from './tell-residents'
 
 /** A duplicate joins a case the bureau still works on, never one that itself joined another. */
 const MERGE_TARGETS: readonly string[] = ['new', 'accepted', 'assigned', 'in_progress', 'resolved']
@@ -85,14 +87,27 @@ export async function actOnCase(
       }
       change.merged_into_id = primary.id
     }
+    if (action.action === 'assign') await checkAssignee(trx, row, action.assignee)
+    // a case that starts over under a new department, or again after the resident was let down,
+    // gets fresh deadlines and a clean record; a return (退单) stays in the department: it gets
+    // a working day to be dispatched again but keeps its resolution deadline and its flags, or
+    // returning and re-accepting would wipe a late case's record
     if (action.action === 'return' || action.action === 'reroute' || action.action === 'reopen') {
       const c = { ...row, urgent: row.urgent === 1 }
       const restart = action.action === 'reopen' ? 'reopen' : 'return'
-      Object.assign(
-        change,
-        restartedDeadlines(reference.rules, c, restart, now, reference.schedule),
-      )
+      const fresh = restartedDeadlines(reference.rules, c, restart, now, reference.schedule)
+      if (action.action === 'return') change.accept_due_at = fresh.accept_due_at!
+      else Object.assign(change, fresh, { escalated: 0 })
     }
+    // late for acceptance is settled by accepting, and an extension can give the time back:
+    // the flag clears, so the sweep flags the case again if the resolution deadline passes
+    const resolveDue = change.resolve_due_at ?? row.resolve_due_at
+    if (
+      (action.action === 'accept' || action.action === 'extend') &&
+      row.overdue === 1 &&
+      (resolveDue === null || resolveDue > now.toISOString())
+    )
+      change.overdue = 0
     if (t.to === 'closed') change.closed_at = now.toISOString()
     const department =
       reference.departments.get(change.department_id ?? row.department_id ?? '')?.name ?? ''
@@ -105,8 +120,9 @@ export async function actOnCase(
       throw new AppError('VERSION_CONFLICT', '案件已被他人更新，请刷新后再操作')
     }
     await countProgress(trx, row, action.action, { at: now.toISOString() })
-    // closing a resolved case before the resident answered ends its survey round unanswered
-    if (action.action === 'close')
+    // closing or reopening a resolved case before the resident answered ends its survey round
+    // unanswered: counted as not rated, so the round stays in the response rate
+    if (action.action === 'close' || (action.action === 'reopen' && row.status === 'resolved'))
       await closeRoundUnrated(trx, row, { channel: 'staff', at: now.toISOString() })
     await insertCaseEvent(trx, {
       case_id: row.id,
@@ -130,7 +146,45 @@ export async function actOnCase(
         .execute()
     }
     if (news) await tellResidents(trx, row, news, { ...said, now })
+    if (action.action === 'merge') await tellOfResolution(trx, row, change.merged_into_id!, now)
     return { ...row, ...change, version: row.version + 1 } as CaseRow
+  })
+}
+
+/** Whom a case can be assigned to: an active member of the department that holds it. */
+async function checkAssignee(db: Db, row: CaseRow, assignee: string): Promise<void> {
+  const colleagues = await db
+    .selectFrom('staff')
+    .select(['username', 'display_name'])
+    .where('department_id', '=', row.department_id ?? '')
+    .where('disabled', '=', 0)
+    .where('role', 'in', ['handler', 'supervisor'])
+    .orderBy('username')
+    .execute()
+  if (!colleagues.some((s) => s.username === assignee))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `承办人须为本部门在岗人员：${colleagues.map((s) => `${s.username}（${s.display_name}）`).join('、') || '本部门暂无在岗人员'}`,
+    )
+}
+
+/**
+ * A complaint merged into a case that is already resolved hears the answer its primary got:
+ * 「后续进展会同时告知您」 would otherwise promise news that was sent before it joined.
+ */
+async function tellOfResolution(db: Db, row: CaseRow, primaryId: number, now: Date) {
+  const primary = await db
+    .selectFrom('cases')
+    .select(['number', 'status', 'public_note'])
+    .where('id', '=', primaryId)
+    .executeTakeFirstOrThrow()
+  if (primary.status !== 'resolved' || !primary.public_note || !row.conversation_id) return
+  const t = texts[await languageOf(db, row.conversation_id)]
+  await notifyResident(db, {
+    conversationId: row.conversation_id,
+    caseId: row.id,
+    text: t.followerNews({ own: row.number, primary: primary.number, news: primary.public_note }),
+    now,
   })
 }
 

@@ -3,7 +3,8 @@ import { texts } from '../domain/intake/texts'
 import { notifyResident } from '../store/notifications'
 import type { CaseRow, Db } from '../store/schema'
 
-async function languageOf(db: Db, conversationId: string | null): Promise<Language> {
+/** The language a conversation is held in; Simplified Chinese when there is none. */
+export async function languageOf(db: Db, conversationId: string | null): Promise<Language> {
   const row = conversationId
     ? await db
         .selectFrom('conversations')

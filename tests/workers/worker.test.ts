@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import worker, { type Env } from '../../src/worker'
 import { signatureOf } from '../../src/channels/wechat/verify-signature'
 import { chatSession } from '../support/chat-session'
+import { surveyBrowser } from '../support/survey-browser'
 import { openD1Store } from '../../src/store/d1'
 import { createApp } from '../../src/app'
 import { parseConfig } from '../../src/config'
@@ -110,17 +111,9 @@ describe('the Worker on D1', () => {
     ).json()) as { id: number; slug: string }
     expect((await staff('POST', `/${created.id}/publish`)).status).toBe(200)
 
-    const page = await site.request(`/surveys/${created.slug}`)
-    expect(page.status).toBe(200)
-    const cookie = page.headers.get('set-cookie')!.split(';')[0]!
-    const answer = (rating: string) =>
-      site.request(`/api/v1/public-surveys/${created.slug}/responses`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Cookie: cookie },
-        body: JSON.stringify({ answers: { overall: rating } }),
-      })
-    expect((await answer('satisfied')).status).toBe(201)
-    expect((await answer('dissatisfied')).status).toBe(409)
+    const answer = surveyBrowser(site.request)
+    expect((await answer(created.slug, { overall: 'satisfied' })).status).toBe(201)
+    expect((await answer(created.slug, { overall: 'dissatisfied' })).status).toBe(409)
     const results = (await (await staff('GET', `/${created.id}/results`)).json()) as {
       responses: number
       questions: { counts: Record<string, number> }[]

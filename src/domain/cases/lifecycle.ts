@@ -45,6 +45,8 @@ interface Rule {
   /** the state it leads to; undefined keeps the state */
   to?: CaseStatus
   roles: readonly Role[]
+  /** states from which only supervisors and admins may take it */
+  leadsFrom?: readonly CaseStatus[]
   /** whether the resident is told (acceptance, transfer, resolution …) */
   public: boolean
 }
@@ -62,10 +64,12 @@ const RULES: Record<ActionName, Rule> = {
     roles: STAFF,
     public: true,
   },
+  // a handler assigns an accepted case; taking it from whoever holds it is for a lead (SPEC §1)
   assign: {
     from: ['accepted', 'assigned', 'in_progress'],
     to: 'assigned',
     roles: STAFF,
+    leadsFrom: ['assigned', 'in_progress'],
     public: false,
   },
   return: { from: ['accepted', 'assigned'], to: 'new', roles: STAFF, public: false },
@@ -87,11 +91,13 @@ const RULES: Record<ActionName, Rule> = {
 }
 
 const allows = (rule: Rule, status: CaseStatus) => rule.from === 'any' || rule.from.includes(status)
+const mayTake = (rule: Rule, status: CaseStatus, role: Role) =>
+  rule.roles.includes(role) && (!rule.leadsFrom?.includes(status) || LEADS.includes(role))
 
 /** The actions a role may take on a case in this state, for the console and for 409 answers. */
 export function allowedActions(status: CaseStatus, role: Role): ActionName[] {
   return (Object.keys(RULES) as ActionName[]).filter(
-    (a) => allows(RULES[a], status) && RULES[a].roles.includes(role),
+    (a) => allows(RULES[a], status) && mayTake(RULES[a], status, role),
   )
 }
 
@@ -161,6 +167,8 @@ export function transition(state: CaseState, a: CaseAction, role: Role): Transit
       details,
     )
   }
+  if (!mayTake(rule, state.status, role))
+    throw new AppError('FORBIDDEN', '案件已派单，改派承办人须由科室负责人操作')
   if (a.action === 'extend' && !(Number.isInteger(a.days) && a.days >= 1 && a.days <= 30)) {
     throw new AppError('VALIDATION_FAILED', '延期天数须为 1–30 个工作日')
   }
