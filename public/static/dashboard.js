@@ -1,23 +1,63 @@
 // The bureau's statistics: signs in like the console (staff-session.js), then draws this year
 // against last year from /api/v1/stats with Apache ECharts (SVG, so it prints sharply).
 /* global echarts */
-import { staffSession } from './staff-session.js'
+import { askToSignIn, staffSession } from './staff-session.js'
 
 const report = document.getElementById('report')
 const denied = document.getElementById('denied')
 const filters = document.getElementById('filters')
+const results = document.getElementById('results')
+const loadError = document.getElementById('load-error')
+const exportLink = document.getElementById('export')
 const charts = {}
+/** the number of the latest draw: an older one's replies, arriving late, are dropped */
+let latest = 0
 
 const fmt = (x, unit = '%') => (x === null || x === undefined ? '—' : `${x}${unit}`)
-const change = (yoy) =>
-  yoy === null ? '上年无数据' : `同比${yoy < 0 ? '下降' : '上升'}${Math.abs(yoy).toFixed(1)}%`
+/** A figure's change as the summary words it: 持平 for 0.0, nothing to compare in January. */
+function change(figure) {
+  if (figure.lastYear === null) return '暂不计算同比'
+  if (figure.yoy === null) return '上年同期无数据'
+  const size = Math.abs(figure.yoy).toFixed(1)
+  return size === '0.0' ? '同比持平' : `同比${figure.yoy < 0 ? '下降' : '上升'}${size}%`
+}
+const day = (iso) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
+/** 「1–10月」 or 「1月」: the complete months compared, from comparedThrough (YYYY-MM). */
+function monthsOf(through) {
+  const m = Number(through.slice(5, 7))
+  return m === 1 ? '1月' : `1–${m}月`
+}
+
+/** The names of this year and last in a comparison: whole years, their complete months, or January so far. */
+function compared(t) {
+  if (!t.asOf) return [`${t.year}年`, `${t.year - 1}年`]
+  if (!t.comparedThrough) return [`${t.year}年1月1日至${Number(t.asOf.slice(8, 10))}日`, null]
+  const m = monthsOf(t.comparedThrough)
+  return [`${t.year}年${m}`, `${t.year - 1}年${m}`]
+}
+
+/** One line on what a running year's figures cover; empty for a finished year. */
+function periodNote(s) {
+  if (!s.asOf) return ''
+  if (!s.comparedThrough) return `本年尚无完整月份，暂不计算同比；数据截至${day(s.asOf)}。`
+  const m = monthsOf(s.comparedThrough)
+  const month = Number(s.asOf.slice(5, 7))
+  return `统计期为${s.year}年${m}（完整月份），同比对比${s.year - 1}年同期；${month}月1日至${Number(s.asOf.slice(8, 10))}日的投诉仅计入逐月图和投诉热点。`
+}
 const hours = (h) => (h === null ? '—' : h >= 48 ? `${(h / 24).toFixed(1)} 天` : `${h} 小时`)
 
 async function api(path) {
-  const res = await fetch(path)
-  const body = await res.json()
+  let res
+  try {
+    res = await fetch(path)
+  } catch {
+    throw new Error('网络连接失败，请检查网络后重试')
+  }
+  const body = await res.json().catch(() => ({}))
   if (!res.ok)
-    throw Object.assign(new Error(body.error?.message ?? '加载失败'), { status: res.status })
+    throw Object.assign(new Error(body.error?.message ?? `加载失败（HTTP ${res.status}）`), {
+      status: res.status,
+    })
   return body
 }
 
@@ -28,48 +68,103 @@ function chart(id, option) {
 
 const COLORS = ['#1565c0', '#b0bec5']
 
-/** Last year's name in a comparison: all of it, or up to the month this year has reached. */
-function lastYearName(year, comparedThrough) {
-  const month = Number(comparedThrough?.slice(5, 7) ?? 12)
-  return month === 12 ? `${year - 1}年` : `${year - 1}年1–${month}月`
-}
-
-function pair(labels, thisYear, lastYear, year, horizontal = false, lastName = `${year - 1}年`) {
+/** Bars of this year's and last year's counts per label, each series named for what it covers. */
+function pair(labels, series, t, horizontal = false) {
+  const [thisName, lastName] = compared(t)
   const cat = { type: 'category', data: labels, axisLabel: { interval: 0 } }
   const val = { type: 'value', minInterval: 1 }
+  const bars = [{ name: thisName, type: 'bar', data: series.map((s) => s.count) }]
+  if (lastName) bars.push({ name: lastName, type: 'bar', data: series.map((s) => s.lastYearCount) })
   return {
     color: COLORS,
     tooltip: { trigger: 'axis' },
-    legend: { data: [`${year}年`, lastName], top: 0, right: 10 },
+    legend: { data: bars.map((b) => b.name), top: 0, right: 10 },
     grid: { left: horizontal ? 110 : 50, right: 20, top: 36, bottom: 28 },
     xAxis: horizontal ? val : cat,
     yAxis: horizontal ? { ...cat, inverse: true } : val,
-    series: [
-      { name: `${year}年`, type: 'bar', data: thisYear },
-      { name: lastName, type: 'bar', data: lastYear },
-    ],
+    series: bars,
   }
 }
 
+/** The year's months as drawn: the running one marked as counted so far, later ones empty. */
+function monthBars(t) {
+  const running = t.asOf ? Number(t.asOf.slice(5, 7)) : 13
+  const labels = t.periods.map((p) =>
+    Number(p) === running
+      ? `${Number(p)}月\n（截至${Number(t.asOf.slice(8, 10))}日）`
+      : `${Number(p)}月`,
+  )
+  const counts = (t.total?.thisYear ?? t.periods.map(() => 0)).map((n, i) =>
+    i + 1 > running ? null : n,
+  )
+  return { labels, counts, lastYear: t.total?.lastYear ?? [] }
+}
+
+/** The year select offers the years that hold data (the summary names them). */
+function offerYears(years, chosen) {
+  const select = filters.elements.year
+  if (select.options.length === years.length && Number(select.options[0].value) === years[0]) return
+  select.replaceChildren(...years.map((y) => new Option(`${y}年`, String(y), false, y === chosen)))
+}
+
+/** Shows why the figures could not be loaded, instead of leaving the last ones under a new filter. */
+function failed(err) {
+  if (err.status === 403) {
+    report.hidden = true
+    denied.hidden = false
+    denied.textContent = err.message
+    return
+  }
+  results.hidden = true
+  exportLink.hidden = true
+  loadError.hidden = false
+  loadError.textContent =
+    err.status === 401 ? '登录已过期，请重新登录后查看。' : `统计数据加载失败：${err.message}`
+  if (err.status === 401) askToSignIn()
+}
+
 async function draw() {
+  const id = ++latest
   const form = new FormData(filters)
   const query = new URLSearchParams({ year: form.get('year') })
   if (form.get('district')) query.set('district', form.get('district'))
-  document.getElementById('export').href = `/api/v1/stats/export.csv?${query}`
-  const [summary, months, categories, subcategories, districts, satisfaction] = await Promise.all([
-    api(`/api/v1/stats/summary?${query}`),
-    api(`/api/v1/stats/trends?${query}&by=category`),
-    api(`/api/v1/stats/trends?${query}&by=category&period=quarter`),
-    api(`/api/v1/stats/trends?${query}&by=subcategory`),
-    api(`/api/v1/stats/trends?${query}&by=district`),
-    api(`/api/v1/stats/satisfaction?${query}`),
-  ])
+  loadError.hidden = true
+  let replies
+  try {
+    replies = await Promise.all([
+      api(`/api/v1/stats/summary?${query}`),
+      api(`/api/v1/stats/trends?${query}&by=category`),
+      api(`/api/v1/stats/trends?${query}&by=category&period=quarter`),
+      api(`/api/v1/stats/trends?${query}&by=subcategory`),
+      api(`/api/v1/stats/trends?${query}&by=district`),
+      api(`/api/v1/stats/satisfaction?${query}`),
+    ])
+  } catch (err) {
+    if (id === latest) failed(err)
+    return
+  }
+  if (id !== latest) return // a later choice is on its way; its figures are the ones to show
+  results.hidden = false
+  exportLink.hidden = false
+  exportLink.href = `/api/v1/stats/export.csv?${query}`
+  render(...replies)
+}
+
+function render(summary, months, categories, subcategories, districts, satisfaction) {
   const year = summary.year
   const scope = summary.district ?? '全市'
+  offerYears(summary.years, year)
   document.getElementById('title').textContent = `${year}年${scope}生态环境投诉情况`
+  const note = document.getElementById('period')
+  note.textContent = periodNote(summary)
+  note.hidden = !note.textContent
   document.getElementById('summary').textContent = summary.text
+  const totalName =
+    summary.comparedThrough && summary.asOf
+      ? `投诉总量（${monthsOf(summary.comparedThrough)}）`
+      : '投诉总量'
   const tiles = [
-    ['投诉总量', `${summary.total.count} 件`, change(summary.total.yoy)],
+    [totalName, `${summary.total.count} 件`, change(summary.total)],
     ['公众满意率', fmt(summary.satisfactionRate), `参评率 ${fmt(summary.responseRate)}`],
     [
       '按期受理率',
@@ -96,12 +191,17 @@ async function draw() {
       return li
     }),
   )
-  const monthLabels = months.periods.map((p) => `${Number(p)}月`)
+  const bars = monthBars(months)
   chart('chart-months', {
-    ...pair(monthLabels, months.total?.thisYear ?? [], months.total?.lastYear ?? [], year),
+    color: COLORS,
+    tooltip: { trigger: 'axis' },
+    legend: { data: [`${year}年`, `${year - 1}年`], top: 0, right: 10 },
+    grid: { left: 50, right: 20, top: 36, bottom: 44 },
+    xAxis: { type: 'category', data: bars.labels, axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: `${year}年`, type: 'bar', data: months.total?.thisYear ?? [] },
-      { name: `${year - 1}年`, type: 'line', smooth: true, data: months.total?.lastYear ?? [] },
+      { name: `${year}年`, type: 'bar', data: bars.counts },
+      { name: `${year - 1}年`, type: 'line', smooth: true, data: bars.lastYear },
     ],
   })
   const cats = categories.series
@@ -109,11 +209,8 @@ async function draw() {
     'chart-categories',
     pair(
       cats.map((s) => s.label),
-      cats.map((s) => s.count),
-      cats.map((s) => s.lastYearCount),
-      year,
-      false,
-      lastYearName(year, categories.comparedThrough),
+      cats,
+      categories,
     ),
   )
   const subs = subcategories.series.filter((s) => !s.key.endsWith('/none')).slice(0, 12)
@@ -121,11 +218,9 @@ async function draw() {
     'chart-subcategories',
     pair(
       subs.map((s) => s.label),
-      subs.map((s) => s.count),
-      subs.map((s) => s.lastYearCount),
-      year,
+      subs,
+      subcategories,
       true,
-      lastYearName(year, subcategories.comparedThrough),
     ),
   )
   const ds = districts.series
@@ -133,11 +228,8 @@ async function draw() {
     'chart-districts',
     pair(
       ds.map((s) => s.label),
-      ds.map((s) => s.count),
-      ds.map((s) => s.lastYearCount),
-      year,
-      false,
-      lastYearName(year, districts.comparedThrough),
+      ds,
+      districts,
     ),
   )
   const r = satisfaction.ratings
@@ -176,14 +268,8 @@ async function draw() {
 }
 
 async function show() {
-  try {
-    report.hidden = false
-    await draw()
-  } catch (err) {
-    report.hidden = true
-    denied.hidden = false
-    denied.textContent = err.message
-  }
+  report.hidden = false
+  await draw()
 }
 
 filters.addEventListener('change', () => void draw())

@@ -3,6 +3,11 @@ import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { DISTRICTS } from '../domain/classify/types'
 import { shanghaiDay } from '../domain/shanghai-time'
+import {
+  comparedPeriod,
+  comparedThrough,
+  type ComparedPeriod,
+} from '../domain/trends/compared-period'
 import { periodsOf, ratingFigures, sideBySide, timingFigures } from '../domain/trends/figures'
 import { labelOf } from '../domain/trends/labels'
 import { trendsCsv } from '../domain/trends/trends-csv'
@@ -10,6 +15,7 @@ import { summarise } from '../domain/trends/summary'
 import { AppError } from '../errors'
 import {
   categoryCounts,
+  firstYear,
   monthlyCounts,
   ratingCounts,
   timingCounts,
@@ -25,12 +31,8 @@ const HOTSPOTS = 10
 
 /** year, district and (for trends) breakdown and period: each names what it allows when wrong. */
 export const statsQuery = z.object({
-  year: z.coerce
-    .number({ error: '年份须为 2000–2100 之间的整数' })
-    .int({ error: '年份须为 2000–2100 之间的整数' })
-    .min(2000, { error: '年份须为 2000–2100 之间的整数' })
-    .max(2100, { error: '年份须为 2000–2100 之间的整数' })
-    .optional(),
+  /** checked against the years that hold data by `scopeOf` */
+  year: z.string().optional(),
   district: z.enum(DISTRICTS, { error: `区县须为：${DISTRICTS.join('、')}` }).optional(),
   lang: z.enum(['zh', 'en'], { error: 'lang 须为 zh 或 en' }).default('zh'),
   by: z
@@ -56,36 +58,54 @@ export function statsRoutes(deps: Deps) {
     }),
   )
   const db = deps.store.db
-  const scopeOf = (q: z.infer<typeof statsQuery>): Scope => ({
-    year: q.year ?? Number(shanghaiDay(deps.now()).slice(0, 4)),
-    district: q.district,
-  })
-  const lastYearOf = (s: Scope): Scope => ({ ...s, year: s.year - 1 })
-  /** "MM" of the current month while the year runs; undefined for a year that is over */
-  const runningThrough = (year: number): string | undefined => {
-    const today = shanghaiDay(deps.now())
-    return Number(today.slice(0, 4)) === year ? today.slice(5, 7) : undefined
+  const today = () => shanghaiDay(deps.now())
+
+  /** The years one may ask for: from the first holding data to the current one, newest first. */
+  async function years(): Promise<number[]> {
+    const current = Number(today().slice(0, 4))
+    const first = Math.min((await firstYear(db)) ?? current, current)
+    return Array.from({ length: current - first + 1 }, (_, i) => current - i)
   }
-  /** last year up to this month when the year is not over yet, so the change is like for like */
-  const samePeriodLastYear = (s: Scope): Scope => ({
-    ...lastYearOf(s),
-    through: runningThrough(s.year),
+
+  /** The asked year (this one when none) and the period compared in it; a 400 naming the years otherwise. */
+  async function scopeOf(
+    q: z.infer<typeof statsQuery>,
+  ): Promise<Scope & { compared: ComparedPeriod; years: number[] }> {
+    const allowed = await years()
+    const year = q.year === undefined ? allowed[0]! : Number(q.year)
+    if (!allowed.includes(year)) {
+      const range = allowed.length > 1 ? `${allowed.at(-1)}–${allowed[0]}之间` : `${allowed[0]}年`
+      throw new AppError('VALIDATION_FAILED', `年份应为${range}`, { years: allowed })
+    }
+    return { year, district: q.district, compared: comparedPeriod(year, today()), years: allowed }
+  }
+  /** The months of a scope that are counted and compared: through the last complete one. */
+  const counted = (s: Scope & { compared: ComparedPeriod }): Scope => ({
+    year: s.year,
+    district: s.district,
+    through: s.compared.through ?? undefined,
   })
+  /** The same months of last year; none while no month of the year is complete. */
+  const sameMonthsLastYear = (s: Scope & { compared: ComparedPeriod }): Scope | null =>
+    s.compared.through === null ? null : { ...counted(s), year: s.year - 1 }
+  const lastYearOf = (s: Scope): Scope => ({ year: s.year - 1, district: s.district })
 
   app.get('/summary', async (c) => {
     const query = readQuery(c, statsQuery)
-    const scope = scopeOf(query)
+    const scope = await scopeOf(query)
+    const last = sameMonthsLastYear(scope)
     const [counts, lastYear, ratings, timing, hotspots, publicSurveys] = await Promise.all([
-      categoryCounts(db, scope),
-      categoryCounts(db, samePeriodLastYear(scope)),
-      ratingCounts(db, scope),
-      timingCounts(db, scope),
+      categoryCounts(db, counted(scope)),
+      last && categoryCounts(db, last),
+      ratingCounts(db, counted(scope)),
+      timingCounts(db, counted(scope)),
       topPlaces(db, scope, HOTSPOTS),
       // public surveys are of the whole city
       scope.district ? null : publicSurveyYear(db, scope.year),
     ])
     const summary = summarise({
       year: scope.year,
+      period: scope.compared,
       counts,
       lastYear,
       ratings,
@@ -95,17 +115,17 @@ export function statsRoutes(deps: Deps) {
       place: scope.district,
       lang: query.lang,
     })
-    return c.json({ ...summary, district: scope.district ?? null })
+    return c.json({ ...summary, district: scope.district ?? null, years: scope.years })
   })
 
   /** This year's and last year's counts per period and key, with their total. */
   async function trends(query: z.infer<typeof statsQuery>) {
-    const scope = scopeOf(query)
+    const scope = await scopeOf(query)
     const [thisYear, lastYear] = await Promise.all([
       monthlyCounts(db, scope, query.by),
       monthlyCounts(db, lastYearOf(scope), query.by),
     ])
-    const through = runningThrough(scope.year)
+    const through = scope.compared.through
     const series = sideBySide(
       { thisYear, lastYear },
       query.period,
@@ -128,8 +148,10 @@ export function statsRoutes(deps: Deps) {
       by: query.by,
       period: query.period,
       periods: periodsOf(query.period),
-      /** the last month of last year that count, lastYearCount and yoy compare with */
-      comparedThrough: `${scope.year - 1}-${through ?? '12'}`,
+      /** count, lastYearCount and yoy compare both years through this month; null: none complete */
+      comparedThrough: comparedThrough(scope.compared),
+      /** today while the year runs: its last period is counted so far */
+      asOf: scope.compared.asOf,
       series,
       total: total[0] ?? null,
     }
@@ -146,23 +168,26 @@ export function statsRoutes(deps: Deps) {
   })
 
   app.get('/satisfaction', async (c) => {
-    const scope = scopeOf(readQuery(c, statsQuery))
+    const scope = await scopeOf(readQuery(c, statsQuery))
+    const last = sameMonthsLastYear(scope)
     const [ratings, lastYear, timing] = await Promise.all([
-      ratingCounts(db, scope),
-      ratingCounts(db, lastYearOf(scope)),
-      timingCounts(db, scope),
+      ratingCounts(db, counted(scope)),
+      last && ratingCounts(db, last),
+      timingCounts(db, counted(scope)),
     ])
     return c.json({
       year: scope.year,
       district: scope.district ?? null,
+      comparedThrough: comparedThrough(scope.compared),
+      asOf: scope.compared.asOf,
       ...ratingFigures(ratings),
-      lastYear: ratingFigures(lastYear),
+      lastYear: lastYear && ratingFigures(lastYear),
       ...timingFigures(timing),
     })
   })
 
   app.get('/hotspots', async (c) => {
-    const scope = scopeOf(readQuery(c, statsQuery))
+    const scope = await scopeOf(readQuery(c, statsQuery))
     return c.json({ year: scope.year, items: await topPlaces(db, scope, HOTSPOTS) })
   })
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { shanghaiDay } from '../domain/shanghai-time'
 import { bucketOf } from '../domain/trends/durations'
 import type { CaseRow, Db } from './schema'
 
@@ -110,8 +111,33 @@ export interface Scope {
   year: number
   /** one district, or all of them */
   district?: string | undefined
-  /** the last month (MM) counted: the same period of last year as the current year so far */
+  /** the last month (MM) counted; none: the whole year */
   through?: string | undefined
+}
+
+/**
+ * The first year holding data (Asia/Shanghai): a filed case, a rollup row (imported history) or a
+ * published public survey; none when there is nothing yet.
+ */
+export async function firstYear(db: Db): Promise<number | undefined> {
+  // each minimum reads the first entry of an index (the rollup key, cases_filed_day) or a few rows
+  const [rollup, filed, survey] = await Promise.all([
+    db
+      .selectFrom('case_rollups')
+      .select((eb) => eb.fn.min('month').as('m'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.min('filed_day').as('m'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('public_surveys')
+      .select((eb) => eb.fn.min('published_at').as('m'))
+      .executeTakeFirst(),
+  ])
+  const days = [rollup?.m, filed?.m, survey?.m && shanghaiDay(new Date(survey.m))]
+  const years = days.filter((d) => d != null).map((d) => Number(d!.slice(0, 4)))
+  return years.length ? Math.min(...years) : undefined
 }
 
 /** A rollup table's rows of a year (month is YYYY-MM), of one district or all. */

@@ -89,7 +89,7 @@ describe('the Worker on D1', () => {
     expect(one.status).toBe(200)
     expect(await one.text()).toContain('湖塘')
 
-    const stats = await site.request('/api/v1/stats/summary?year=2026', auth)
+    const stats = await site.request('/api/v1/stats/summary', auth)
     expect(stats.status).toBe(200)
 
     expect((await site.request('/api/v1/cases', {})).status).toBe(401)

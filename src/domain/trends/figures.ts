@@ -99,52 +99,66 @@ export const periodOf = (month: string, period: Period): string =>
 export interface Series {
   key: string
   label: string
+  /** per period, the running month's count so far included */
   thisYear: number[]
   lastYear: number[]
+  /** this year through the compared month (the year so far while no month is complete) */
   count: number
-  /** last year up to the same month while this year runs, else all of it */
-  lastYearCount: number
+  /** last year through the same month; null while no month of this year is complete */
+  lastYearCount: number | null
   yoy: number | null
 }
 
 /**
  * This year's and last year's counts per period, side by side, for each key either year has;
  * the largest this year first. `count` and `lastYearCount` (and so `yoy`) compare like for like:
- * while a year runs, last year is counted up to the same month (`through`, "MM"); the per-period
- * arrays keep all of last year, to draw it.
+ * both years through the month `through` ("MM", the last complete one while a year runs; null
+ * when none is complete yet); the per-period arrays keep every month, to draw them.
  */
 export function sideBySide(
   rows: { thisYear: readonly MonthCount[]; lastYear: readonly MonthCount[] },
   period: Period,
   label: (key: string) => string,
-  through?: string,
+  through: string | null = '12',
 ): Series[] {
   const periods = periodsOf(period)
-  const byKey = new Map<string, { thisYear: number[]; lastYear: number[]; compared: number }>()
+  const compared = (month: string) => through === null || month.slice(5, 7) <= through
+  type Sums = { thisYear: number[]; lastYear: number[]; count: number; lastYearCount: number }
+  const byKey = new Map<string, Sums>()
   for (const year of ['thisYear', 'lastYear'] as const) {
     for (const r of rows[year]) {
       let s = byKey.get(r.key)
       if (!s) {
-        s = { thisYear: periods.map(() => 0), lastYear: periods.map(() => 0), compared: 0 }
+        s = {
+          thisYear: periods.map(() => 0),
+          lastYear: periods.map(() => 0),
+          count: 0,
+          lastYearCount: 0,
+        }
         byKey.set(r.key, s)
       }
       s[year][periods.indexOf(periodOf(r.month, period))]! += r.n
-      if (year === 'lastYear' && (!through || r.month.slice(5, 7) <= through)) s.compared += r.n
+      if (compared(r.month)) s[year === 'thisYear' ? 'count' : 'lastYearCount'] += r.n
     }
   }
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
   return [...byKey]
-    .map(([key, s]) => ({
-      key,
-      label: label(key),
-      thisYear: s.thisYear,
-      lastYear: s.lastYear,
-      count: sum(s.thisYear),
-      lastYearCount: s.compared,
-      yoy: yoy(sum(s.thisYear), s.compared),
-    }))
+    .map(([key, s]) => {
+      const lastYearCount = through === null ? null : s.lastYearCount
+      return {
+        key,
+        label: label(key),
+        thisYear: s.thisYear,
+        lastYear: s.lastYear,
+        count: s.count,
+        lastYearCount,
+        yoy: lastYearCount === null ? null : yoy(s.count, lastYearCount),
+      }
+    })
     .sort(
-      (a, b) => b.count - a.count || b.lastYearCount - a.lastYearCount || (a.key < b.key ? -1 : 1),
+      (a, b) =>
+        b.count - a.count ||
+        (b.lastYearCount ?? 0) - (a.lastYearCount ?? 0) ||
+        (a.key < b.key ? -1 : 1),
     )
 }
 

@@ -46,3 +46,41 @@ describe('the year summary', () => {
     expect(s.text).toBe('2026年共受理生态环境投诉3件。')
   })
 })
+
+describe('a change of nothing', () => {
+  it('is 持平 (unchanged), never 上升0.0%', () => {
+    const flat = {
+      year: 2025,
+      // noise: −1 in 20001 is −0.005%, which rounds to 0.0: unchanged too
+      counts: counts({ air: 200, noise: 20000, water: 40 }),
+      lastYear: counts({ air: 200, noise: 20001, water: 50 }),
+      ratings: counts({}),
+    }
+    const zh = summarise({ ...flat, lang: 'zh' }).text
+    expect(zh).toBe(
+      '2025年共受理生态环境投诉20240件，同比下降0.1%，水污染投诉同比下降20.0%，大气、噪声污染投诉同比持平。',
+    )
+    expect(zh).not.toMatch(/[升降]0\.0%/)
+    const en = summarise({ ...flat, lang: 'en' }).text
+    expect(en).toContain('air complaints unchanged; noise complaints unchanged')
+    const total = summarise({
+      ...flat,
+      counts: counts({ air: 250 }),
+      lastYear: counts({ air: 200, water: 50 }),
+      lang: 'zh',
+    }).text
+    expect(total).toBe(
+      '2025年共受理生态环境投诉250件，同比持平，水污染投诉同比下降100.0%，大气污染投诉同比上升25.0%。',
+    )
+    expect(
+      summarise({
+        ...flat,
+        counts: counts({ air: 250 }),
+        lastYear: counts({ air: 200, water: 50 }),
+        lang: 'en',
+      }).text,
+    ).toMatch(
+      /^In 2025 the bureau handled 250 environmental complaints, unchanged on the year before;/,
+    )
+  })
+})

@@ -1,16 +1,31 @@
 import { CATEGORIES, type Category } from '../classify/types'
+import {
+  comparedPeriod,
+  comparedThrough,
+  periodEn,
+  periodZh,
+  type ComparedPeriod,
+} from './compared-period'
 import { ratingFigures, timingFigures, yoy, type TimingFigures, type TimingRow } from './figures'
 import { CATEGORY_ZH } from './labels'
 
 export interface CategoryFigure {
+  /** complaints filed in the compared period (the year so far while no month is complete) */
   count: number
-  lastYear: number
-  /** (this − last) / last, rounded to 0.1%; null when last year had none */
+  /** the same months of last year; null while no month of the year is complete */
+  lastYear: number | null
+  /** (this − last) / last, rounded to 0.1%; null when last year had none or there is no period */
   yoy: number | null
 }
 
 interface YearFigures {
   year: number
+  /** the last month (YYYY-MM) the figures count and compare; null while no month is complete */
+  comparedThrough: string | null
+  /** today (Asia/Shanghai) while the year runs, its figures incomplete; null for a finished year */
+  asOf: string | null
+  /** the period the figures cover, as the paragraph names it: 「2026年1–10月」 */
+  period: string
   total: CategoryFigure
   categories: Record<Category, CategoryFigure>
   /** (满意 + 基本满意) / answered, in %; null when nobody answered */
@@ -51,17 +66,26 @@ const NAMES_EN: Record<Category, string> = {
   other: 'other',
 }
 
-const figure = (count: number, lastYear: number): CategoryFigure => ({
+const figure = (count: number, lastYear: number | null): CategoryFigure => ({
   count,
   lastYear,
-  yoy: yoy(count, lastYear),
+  yoy: lastYear === null ? null : yoy(count, lastYear),
 })
 
-/** 「下降22.5%」 or 「上升3.0%」 / "down 22.5%" or "up 3.0%". */
+type Direction = 'down' | 'up' | 'flat'
+/** Which way a change went, as printed: 0.0 (to one decimal) is 持平, not 上升0.0%. */
+const direction = (yoy: number): Direction =>
+  yoy.toFixed(1) === '0.0' || yoy.toFixed(1) === '-0.0' ? 'flat' : yoy < 0 ? 'down' : 'up'
+const VERB = {
+  zh: { down: '下降', up: '上升', flat: '持平' },
+  en: { down: 'down', up: 'up', flat: 'unchanged' },
+}
+
+/** 「下降22.5%」, 「上升3.0%」 or 「持平」 / "down 22.5%", "up 3.0%" or "unchanged". */
 function change(yoy: number, lang: 'zh' | 'en'): string {
-  const size = Math.abs(yoy).toFixed(1)
-  if (lang === 'en') return `${yoy < 0 ? 'down' : 'up'} ${size}%`
-  return `${yoy < 0 ? '下降' : '上升'}${size}%`
+  const d = direction(yoy)
+  const size = d === 'flat' ? '' : `${Math.abs(yoy).toFixed(1)}%`
+  return lang === 'en' ? `${VERB.en[d]}${size && ` ${size}`}` : `${VERB.zh[d]}${size}`
 }
 
 /**
@@ -70,8 +94,11 @@ function change(yoy: number, lang: 'zh' | 'en'): string {
  */
 export function summarise(p: {
   year: number
+  /** what the counts cover; none: the whole finished year */
+  period?: ComparedPeriod
   counts: ReadonlyMap<string, number>
-  lastYear: ReadonlyMap<string, number>
+  /** the same months of last year; null while no month of the year is complete */
+  lastYear: ReadonlyMap<string, number> | null
   ratings: ReadonlyMap<string, number>
   /** the timing rollups of the year's complaints; none: no timing figures */
   timing?: readonly TimingRow[]
@@ -81,15 +108,20 @@ export function summarise(p: {
   place?: string | undefined
   lang: 'zh' | 'en'
 }): YearSummary {
+  const period = p.period ?? comparedPeriod(p.year, `${p.year + 1}-01-01`)
+  const last = p.lastYear
   const categories = Object.fromEntries(
-    CATEGORIES.map((c) => [c, figure(p.counts.get(c) ?? 0, p.lastYear.get(c) ?? 0)]),
+    CATEGORIES.map((c) => [c, figure(p.counts.get(c) ?? 0, last && (last.get(c) ?? 0))]),
   ) as Record<Category, CategoryFigure>
   const sum = (m: ReadonlyMap<string, number>) =>
     CATEGORIES.reduce((n, c) => n + (m.get(c) ?? 0), 0)
-  const total = figure(sum(p.counts), sum(p.lastYear))
+  const total = figure(sum(p.counts), last && sum(last))
   const { satisfactionRate, responseRate, answered, notRated } = ratingFigures(p.ratings)
   const figures = {
     year: p.year,
+    comparedThrough: comparedThrough(period),
+    asOf: period.asOf,
+    period: (p.lang === 'zh' ? periodZh : periodEn)(period),
     total,
     categories,
     satisfactionRate,
@@ -113,32 +145,40 @@ function reported(f: Figures): Category[] {
   })
 }
 
-/** 「2026年共受理生态环境投诉1800件,同比下降…;大气、噪声污染投诉分别同比下降22.5%、24.1%,公众满意率达95.7%。」 */
+const NO_PERIOD_ZH = '本年尚无完整月份，暂不计算同比。'
+
+/** 「2026年1–10月共受理生态环境投诉1800件，同比下降…；大气、噪声污染投诉分别同比下降22.5%、24.1%，公众满意率达95.7%。」 */
 function sentenceZh(f: Figures, place = ''): string {
   const parts = [
-    `${f.year}年${place}共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `，同比${change(f.total.yoy, 'zh')}`}`,
+    `${f.period}${place}共受理生态环境投诉${f.total.count}件${f.total.yoy === null ? '' : `，同比${change(f.total.yoy, 'zh')}`}`,
   ]
   const moved = reported(f)
-  for (const [group, verb] of [
-    [moved.filter((c) => f.categories[c].yoy! < 0), '下降'],
-    [moved.filter((c) => f.categories[c].yoy! >= 0), '上升'],
-  ] as const) {
+  for (const d of ['down', 'up', 'flat'] as const) {
+    const group = moved.filter((c) => direction(f.categories[c].yoy!) === d)
     if (group.length === 0) continue
     const names = group.map((c) => NAMES_ZH[c]).join('、')
-    const sizes = group.map((c) => `${Math.abs(f.categories[c].yoy!).toFixed(1)}%`).join('、')
-    parts.push(`${names}污染投诉${group.length > 1 ? '分别' : ''}同比${verb}${sizes}`)
+    const sizes =
+      d === 'flat'
+        ? ''
+        : group.map((c) => `${Math.abs(f.categories[c].yoy!).toFixed(1)}%`).join('、')
+    parts.push(
+      `${names}污染投诉${sizes && group.length > 1 ? '分别' : ''}同比${VERB.zh[d]}${sizes}`,
+    )
   }
   if (f.onTimeRate !== null) parts.push(`按期办结率${f.onTimeRate.toFixed(1)}%`)
   if (f.satisfactionRate !== null) parts.push(`公众满意率达${f.satisfactionRate.toFixed(1)}%`)
   const survey = f.publicSurveys
-  if (survey?.satisfactionRate != null)
-    return `${parts.join('，')}；全年公众满意度调查收回问卷${survey.responses}份，满意率${survey.satisfactionRate.toFixed(1)}%。`
-  return `${parts.join('，')}。`
+  const surveys =
+    survey?.satisfactionRate != null
+      ? `；${f.asOf ? '本年' : '全年'}公众满意度调查收回问卷${survey.responses}份，满意率${survey.satisfactionRate.toFixed(1)}%`
+      : ''
+  return `${parts.join('，')}${surveys}。${f.comparedThrough === null ? NO_PERIOD_ZH : ''}`
 }
 
 function sentenceEn(f: Figures, place?: string): string {
+  const before = f.asOf ? 'the same months of the year before' : 'the year before'
   const parts = [
-    `In ${f.year} the bureau handled ${f.total.count} environmental complaints${place ? ` in ${place}` : ''}${f.total.yoy === null ? '' : `, ${change(f.total.yoy, 'en')} on the year before`}`,
+    `In ${f.period} the bureau handled ${f.total.count} environmental complaint${f.total.count === 1 ? '' : 's'}${place ? ` in ${place}` : ''}${f.total.yoy === null ? '' : `, ${change(f.total.yoy, 'en')} on ${before}`}`,
   ]
   for (const c of reported(f))
     parts.push(`${NAMES_EN[c]} complaints ${change(f.categories[c].yoy!, 'en')}`)
@@ -150,5 +190,9 @@ function sentenceEn(f: Figures, place?: string): string {
     parts.push(
       `public satisfaction surveys: ${survey.responses} responses, ${survey.satisfactionRate.toFixed(1)}% satisfied`,
     )
-  return `${parts.join('; ')}.`
+  const none =
+    f.comparedThrough === null
+      ? ` No month of ${f.year} is complete yet, so there is no year-on-year comparison.`
+      : ''
+  return `${parts.join('; ')}.${none}`
 }

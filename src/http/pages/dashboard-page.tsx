@@ -51,44 +51,48 @@ export function DashboardPage(props: { thisYear: number }) {
               打印
             </button>
           </form>
-          <h2 id="title"></h2>
-          <p id="summary" class="summary"></p>
-          <ul id="figures" class="figures" aria-label="主要指标"></ul>
-          <section class="charts">
-            <figure>
-              <figcaption>逐月投诉量：本年与上年同期</figcaption>
-              <div id="chart-months" class="chart"></div>
-            </figure>
-            <figure>
-              <figcaption>分类别投诉量</figcaption>
-              <div id="chart-categories" class="chart"></div>
-            </figure>
-            <figure>
-              <figcaption>大气、噪声投诉细类</figcaption>
-              <div id="chart-subcategories" class="chart"></div>
-            </figure>
-            <figure>
-              <figcaption>分区县投诉量</figcaption>
-              <div id="chart-districts" class="chart"></div>
-            </figure>
-            <figure>
-              <figcaption>办理评价</figcaption>
-              <div id="chart-ratings" class="chart"></div>
-            </figure>
-            <figure>
-              <figcaption>投诉热点（同一地点重复投诉）</figcaption>
-              <table id="hotspots">
-                <thead>
-                  <tr>
-                    <th scope="col">地点</th>
-                    <th scope="col">区县</th>
-                    <th scope="col">件数</th>
-                  </tr>
-                </thead>
-                <tbody></tbody>
-              </table>
-            </figure>
-          </section>
+          <p id="load-error" class="panel error-text" role="alert" hidden></p>
+          <div id="results">
+            <h2 id="title"></h2>
+            <p id="period" class="period-note" hidden></p>
+            <p id="summary" class="summary"></p>
+            <ul id="figures" class="figures" aria-label="主要指标"></ul>
+            <section class="charts">
+              <figure>
+                <figcaption>逐月投诉量：本年与上年同期</figcaption>
+                <div id="chart-months" class="chart"></div>
+              </figure>
+              <figure>
+                <figcaption>分类别投诉量</figcaption>
+                <div id="chart-categories" class="chart"></div>
+              </figure>
+              <figure>
+                <figcaption>大气、噪声投诉细类</figcaption>
+                <div id="chart-subcategories" class="chart"></div>
+              </figure>
+              <figure>
+                <figcaption>分区县投诉量</figcaption>
+                <div id="chart-districts" class="chart"></div>
+              </figure>
+              <figure>
+                <figcaption>办理评价</figcaption>
+                <div id="chart-ratings" class="chart"></div>
+              </figure>
+              <figure>
+                <figcaption>投诉热点（同一地点重复投诉）</figcaption>
+                <table id="hotspots">
+                  <thead>
+                    <tr>
+                      <th scope="col">地点</th>
+                      <th scope="col">区县</th>
+                      <th scope="col">件数</th>
+                    </tr>
+                  </thead>
+                  <tbody></tbody>
+                </table>
+              </figure>
+            </section>
+          </div>
         </div>
       </main>
       <script src="/static/vendor/echarts.min.js" defer></script>
