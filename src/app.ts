@@ -13,6 +13,7 @@ import { errorResponse } from './http/error-response'
 import { healthRoutes } from './http/health'
 import { myCasesRoutes } from './http/my-cases'
 import { photoRoutes } from './http/photos'
+import { staffRoutes } from './http/staff'
 import { statsRoutes } from './http/stats'
 import { wechatRoutes } from './http/wechat'
 import { open311Routes } from './http/open311'
@@ -62,6 +63,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Hono<AppEnv> {
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/cases', caseRoutes(deps))
   app.route('/api/v1/routing-rules', routingRuleRoutes(deps))
+  app.route('/api/v1/staff', staffRoutes(deps))
   app.route('/api/v1/calendar', calendarRoutes(deps))
   app.route('/api/v1/stats', statsRoutes(deps))
   app.route('/api/v1/chat', chatRoutes(deps))

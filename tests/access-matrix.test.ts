@@ -101,6 +101,14 @@ describe('who may do what on the staff API', () => {
       { ...everyone(200), handler: 403, otherHandler: 403 },
     ]),
     ['GET', '/api/v1/routing-rules', undefined, everyone(200)],
+    // the assignee list: one's own department only; analysts assign no one
+    ['GET', '/api/v1/staff', undefined, { ...everyone(200), analyst: 403 }],
+    [
+      'GET',
+      '/api/v1/staff?department=wujin-branch',
+      undefined,
+      { ...everyone(200), otherHandler: 403, analyst: 403 },
+    ],
     // an admin may write rules: an empty body is refused as bad input, not as forbidden
     ['POST', '/api/v1/routing-rules', {}, { ...everyone(403), admin: 400 }],
     ['PUT', '/api/v1/routing-rules/1', {}, { ...everyone(403), admin: 400 }],

@@ -1,6 +1,9 @@
 // The staff console: signs in (httpOnly cookie), the queue with filters, paging and deadline
 // countdowns, a case with its conversation, timeline and the actions allowed now, the routing
 // rules and the working-day calendar. Resident text is only ever set as textContent.
+import { interruptedAction } from './action-drafts.js'
+import { openActionForm } from './action-form.js'
+import { ACTIONS, conflictMessage, fetchCase, postAction } from './case-actions.js'
 import { el } from './dom.js'
 import { askToSignIn, staffSession } from './staff-session.js'
 
@@ -32,41 +35,8 @@ const EVENT = {
 // category and subcategory names come with the page, from the domain's tables (trends/labels.ts)
 const CATEGORY = JSON.parse(main.dataset.categories)
 const SUB = JSON.parse(main.dataset.subcategories)
-// each action's button label and what it asks for (the server checks everything again)
-const ACTIONS = {
-  accept: ['受理'],
-  assign: ['派单', [['assignee', '承办人']]],
-  start: ['开始办理'],
-  resolve: ['办结答复', [['reply', '答复居民的办理结果']]],
-  extend: [
-    '延期',
-    [
-      ['days', '延期几个工作日？'],
-      ['reason', '延期原因'],
-    ],
-  ],
-  transfer: [
-    '转办',
-    [
-      ['agency', '转办到哪个外单位（部门编号，例如 police）'],
-      ['reason', '转办原因'],
-    ],
-  ],
-  return: ['退单', [['reason', '退单原因']]],
-  reroute: [
-    '改派',
-    [
-      ['department', '改派到本局哪个部门（部门编号，例如 tianning-branch）'],
-      ['reason', '改派原因'],
-    ],
-  ],
-  reject: ['不予受理', [['reason', '不予受理的原因']]],
-  escalate: ['督办', [['note', '督办意见']]],
-  merge: ['并案', [['into', '并入哪个案件（编号）']]],
-  close: ['归档'],
-  reopen: ['重新办理', [['reason', '重新办理的原因']]],
-  note: ['备注', [['text', '备注内容']]],
-}
+// what the queue says first when a case was sent out of this handler's view (转办, 改派)
+const MOVED = 'cz-console-moved'
 const OPEN = ['new', 'accepted', 'assigned', 'in_progress']
 let me = null
 
@@ -93,12 +63,16 @@ async function api(path, init = {}) {
     headers: { 'Content-Type': 'application/json', ...init.headers },
   })
   if (res.status === 401) {
-    showOnly(null)
-    askToSignIn()
-    nav.hidden = true
+    signedOut()
     throw new Error('signed out')
   }
   return res
+}
+/** The session lapsed: everything but the sign-in form goes away until staff sign in again. */
+function signedOut() {
+  showOnly(null)
+  askToSignIn()
+  nav.hidden = true
 }
 async function send(path, method, body) {
   const res = await api(path, {
@@ -174,6 +148,14 @@ async function loadQueue(cursor) {
     loadQueue()
   }
 }
+/** The line a case page left when its case moved out of this handler's view, shown once. */
+function showMoved() {
+  const line = sessionStorage.getItem(MOVED)
+  sessionStorage.removeItem(MOVED)
+  const notice = document.getElementById('queue-notice')
+  notice.hidden = !line
+  notice.textContent = line ?? ''
+}
 filters?.addEventListener('submit', (event) => {
   event.preventDefault()
   cursors.length = 0
@@ -189,22 +171,44 @@ setInterval(() => {
 // ---- one case ------------------------------------------------------------------------------
 const detail = document.getElementById('case')
 
+/** After an action on a case: the case with a line saying so, or the queue when it left view. */
+async function acted(number, line) {
+  const r = await fetchCase(number)
+  if (r.status === 404) {
+    sessionStorage.setItem(MOVED, `${number} ${line}`)
+    location.assign('/console')
+  } else if (r.status === 401) signedOut()
+  else if (r.ok) renderCase(r.body, { text: line })
+}
+
+/** What the action's form calls back with. */
+const formEvents = {
+  refreshed: (fresh) => renderCase(fresh),
+  done: acted,
+  signedOut,
+}
+
+/** Takes an action that needs no details; a refusal is shown above the case's facts. */
+async function act(c, action, values = {}) {
+  const r = await postAction(c, action, values)
+  if (r.ok) return acted(c.number, `已${ACTIONS[action]?.label ?? action}`)
+  if (r.status === 401) return signedOut()
+  const fresh = r.status === 409 ? await fetchCase(c.number) : null
+  const message = fresh
+    ? conflictMessage(fresh.ok ? fresh.body : null, action, r.message)
+    : r.message
+  renderCase(fresh?.ok ? fresh.body : c, { text: message, error: true })
+}
+
 function actionButton(c, action) {
-  const [label, fields = []] = ACTIONS[action] ?? [action]
-  return el('button', {
+  const { label, fields } = ACTIONS[action] ?? { label: action, fields: [] }
+  const button = el('button', {
     type: 'button',
     textContent: label,
-    onclick: async () => {
-      const body = { action, version: c.version }
-      for (const [name, question] of fields) {
-        const answer = prompt(question, name === 'days' ? '5' : '')
-        if (answer === null) return
-        body[name] = name === 'days' ? Number(answer) : answer
-      }
-      await send(`/api/v1/cases/${c.number}/actions`, 'POST', body)
-      loadCase(c.number)
-    },
+    onclick: () =>
+      fields.length ? openActionForm(c, action, me.username, formEvents, button) : act(c, action),
   })
+  return button
 }
 
 function reporterLine(c) {
@@ -248,14 +252,7 @@ function suggestionBox(c) {
               el('button', {
                 type: 'button',
                 textContent: `并入 ${s.primary}`,
-                onclick: async () => {
-                  await send(`/api/v1/cases/${c.number}/actions`, 'POST', {
-                    action: 'merge',
-                    version: c.version,
-                    into: s.primary,
-                  })
-                  loadCase(c.number)
-                },
+                onclick: () => act(c, 'merge', { into: s.primary }),
               }),
               el('button', {
                 type: 'button',
@@ -282,6 +279,14 @@ async function loadCase(number) {
     )
     return
   }
+  renderCase(c)
+  // what a lapsed session interrupted is offered again once signed in
+  const pending = interruptedAction(me.username, c.number)
+  if (ACTIONS[pending]?.fields.length) openActionForm(c, pending, me.username, formEvents)
+}
+
+/** Draws case `c`, with a line on top (`notice`: { text, error }) after an action. */
+function renderCase(c, notice = null) {
   const due = dueOf(c)
   const facts = el(
     'dl',
@@ -331,9 +336,16 @@ async function loadCase(number) {
       }),
     ),
   )
-  detail.replaceChildren(
+  // replaceChildren would print a missing part (no notice, no suggestion) as "null"
+  const parts = [
     el('p', {}, el('a', { href: '/console', textContent: '← 返回列表' })),
     el('h2', { className: 'case-number', textContent: c.number }),
+    notice &&
+      el('p', {
+        className: notice.error ? 'notice error' : 'notice',
+        role: notice.error ? 'alert' : 'status',
+        textContent: notice.text,
+      }),
     suggestionBox(c),
     facts,
     el('h3', { textContent: '反映内容' }),
@@ -352,7 +364,8 @@ async function loadCase(number) {
       ),
       el('div', {}, el('h3', { textContent: '办理记录' }), timeline),
     ),
-  )
+  ]
+  detail.replaceChildren(...parts.filter(Boolean))
 }
 
 // ---- routing rules -------------------------------------------------------------------------
@@ -585,7 +598,10 @@ async function start(user) {
   if (view === 'case') await loadCase(main.dataset.case)
   else if (view === 'rules') await loadRules()
   else if (view === 'calendar') await loadCalendar()
-  else await loadQueue()
+  else {
+    showMoved()
+    await loadQueue()
+  }
 }
 
 const restart = staffSession(start)

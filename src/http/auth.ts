@@ -82,7 +82,7 @@ const ROLE_NAMES: Record<Staff['role'], string> = {
 }
 
 /** What a client may know about a staff member: never the password hash. */
-export function staffView(s: Staff) {
+export function staffView(s: Pick<Staff, 'username' | 'display_name' | 'role' | 'department_id'>) {
   return {
     username: s.username,
     displayName: s.display_name,

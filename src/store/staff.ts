@@ -70,3 +70,13 @@ export async function staffOfSession(
 export async function deleteStaffSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute()
 }
+
+/** Active staff, of one department or (null) of all, by name; the password hash is left behind. */
+export async function listActiveStaff(db: Db, departmentId: string | null) {
+  let query = db
+    .selectFrom('staff')
+    .select(['username', 'display_name', 'role', 'department_id'])
+    .where('disabled', '=', 0)
+  if (departmentId !== null) query = query.where('department_id', '=', departmentId)
+  return query.orderBy('username').execute()
+}

@@ -13,6 +13,7 @@ const STATUS_NAMES = Object.entries(texts['zh-Hans'].statusNames)
 function Queue() {
   return (
     <section id="queue" class="panel" hidden aria-label="案件列表">
+      <p id="queue-notice" class="notice" role="status" hidden></p>
       <form id="filters" class="filters">
         <label>
           状态
