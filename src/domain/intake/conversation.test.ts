@@ -467,6 +467,19 @@ describe('intake conversation, as residents wrote it', () => {
     expect(filedDraft(turns[2]!).classification.district).toBe('新北区')
   })
 
+  it('moves the complaint when the district is corrected after a location was shared', () => {
+    const shared: Inbound = {
+      kind: 'location',
+      location: { lat: 31.92, lng: 119.93, label: '江苏省常州市新北区三井街道' },
+    }
+    const turns = conversation('工厂冒黑烟，每天都有', shared, '不对，是在钟楼区', '确认')
+    expect(last(turns[2]!).text).toMatch(/地点：钟楼区/)
+    expect(filedDraft(turns[3]!)).toMatchObject({
+      location: null,
+      classification: { district: '钟楼区' },
+    })
+  })
+
   it('adds a photo sent right after filing to the case just filed', () => {
     const turns = conversation(
       '武进区工地每天半夜打桩',
