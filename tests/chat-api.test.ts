@@ -99,6 +99,36 @@ describeEachDialect('web chat API', (open) => {
     expect(body.replies[0].text).toMatch(/CZ20261128-0001.*已转办/)
   })
 
+  it('looks up a case whose number is typed full-width or with a long dash', async () => {
+    const { send, complain } = await chatSession(app)
+    await complain('新北区薛家镇饭店油烟很大')
+    await complain('武进区湖塘镇一家工厂烟囱一直冒黑烟')
+    for (const number of ['ＣＺ２０２６１１２８－０００１', 'CZ20261128—0001']) {
+      const body = await (await send({ text: number })).json()
+      expect(body.replies[0].text).toMatch(/CZ20261128-0001.*已转办/)
+    }
+  })
+
+  it('adds a photo sent right after filing to the case just filed, and says so', async () => {
+    const { send, complain } = await chatSession(app)
+    const filed = await complain('武进区湖塘镇一家工厂烟囱一直冒黑烟，呛得不行')
+    expect(filed.case.number).toBe('CZ20261128-0001')
+    const imageUrl = '/api/v1/photos/0b6f3c9e-4a8d-4c1e-9f3a-2d7e5b1c8a90.png'
+    const body = await (await send({ imageUrl })).json()
+    expect(body.replies[0].text).toMatch(/已补充到投诉 CZ20261128-0001/)
+    const row = await store.db.selectFrom('cases').selectAll().executeTakeFirstOrThrow()
+    expect(JSON.parse(row.photos!)).toEqual([imageUrl])
+    const events = await store.db
+      .selectFrom('case_events')
+      .select('action')
+      .where('case_id', '=', row.id)
+      .execute()
+    expect(events.map((e) => e.action)).toContain('photo')
+    // the next complaint starts without it
+    const next = await (await send({ text: '钟楼区工地打桩很吵' })).json()
+    expect(next.replies[0].text).not.toMatch(/照片/)
+  })
+
   it.each([
     ['malformed JSON', '{"text": "吵', 400, 'BAD_JSON'],
     ['a number where text belongs', { text: 42 }, 400, 'VALIDATION_FAILED'],

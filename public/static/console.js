@@ -31,6 +31,7 @@ const EVENT = {
   overdue: '超期',
   duplicate: '疑似重复',
   reveal_phone: '查看号码',
+  photo: '补充照片',
 }
 // category and subcategory names come with the page, from the domain's tables (trends/labels.ts)
 const CATEGORY = JSON.parse(main.dataset.categories)

@@ -16,6 +16,7 @@ import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
 import type { Db } from '../store/schema'
 import { roundAnswered } from '../store/survey-rounds'
+import { attachPhoto } from './attach-photo'
 import { fileCase, type FiledCase } from './file-case'
 import { rateCase } from './rate-case'
 import type { Rating } from '../domain/surveys/rating'
@@ -155,6 +156,7 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
 
     const replies = [...turn.replies]
     let filed: FiledCase | undefined
+    let attachedTo: number | undefined
     for (const command of turn.commands) {
       if (command.type === 'file_case') {
         const reference = await deps.reference.get(trx, now)
@@ -167,6 +169,11 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
         replies.push(...filedReplies(turn.state, filed))
       } else if (command.type === 'rate') {
         replies.push(...(await rateReplies(trx, turn.state, msg, command)))
+      } else if (command.type === 'attach_photo') {
+        const t = texts[turn.state.language]
+        const row = await attachPhoto(trx, msg.conversationId, command.imageUrl, now)
+        attachedTo = row?.id
+        replies.push({ text: row ? t.photoAdded(row.number) : t.photoNotAdded })
       } else if (command.type === 'status') {
         replies.push(
           ...(await statusReplies(trx, turn.state, msg.conversationId, command.caseNumber)),
@@ -189,7 +196,7 @@ async function answer(deps: ReceiveDeps, msg: InboundMessage): Promise<ChatRespo
       payload: described.payload,
       classification: classification ? JSON.stringify(classification) : null,
       response: JSON.stringify(response),
-      case_id: filed?.row.id ?? null,
+      case_id: filed?.row.id ?? attachedTo ?? null,
       created_at: now.toISOString(),
     })
     if (messageId === null) throw new RepeatDelivery()

@@ -123,6 +123,13 @@ describe('classify', () => {
     expect(classify('请问cz20261128-0007进度').caseNumber).toBe('CZ20261128-0007')
   })
 
+  it.each([['ＣＺ２０２６１１２８－０００７'], ['CZ20261128—0007'], ['CZ20261128–0007 进度']])(
+    'finds the case number in 「%s」, typed full-width or with another dash',
+    (text) => {
+      expect(classify(text)).toMatchObject({ intent: 'status', caseNumber: 'CZ20261128-0007' })
+    },
+  )
+
   it.each([
     ['凌晨两点工地还在打桩'],
     ['化工厂的味道熏得人头晕呕吐'],

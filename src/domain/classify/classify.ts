@@ -110,6 +110,15 @@ export interface Evidence {
   features: string[]
 }
 
+// hyphens and dashes an input method or a copied page may put in place of 「-」
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g
+
+/** A case number in the message, written as the service writes it (ＣＺ２０２６１１２８－０００７ → CZ20261128-0007). */
+export function caseNumberIn(input: string): string | null {
+  const plain = input.normalize('NFKC').replace(DASHES, '-').toUpperCase()
+  return plain.match(CASE_NUMBER_PATTERN)?.[0] ?? null
+}
+
 /** Normalises a message and collects its evidence: lexicon scores, cues, place, model features. */
 export function gather(raw: string): Evidence {
   const input = typeof raw === 'string' ? raw : ''
@@ -117,7 +126,7 @@ export function gather(raw: string): Evidence {
   const e: Evidence = {
     text,
     language: detectLanguage(input, traditional),
-    caseNumber: input.toUpperCase().match(CASE_NUMBER_PATTERN)?.[0] ?? null,
+    caseNumber: caseNumberIn(input),
     district: null,
     placeTerm: null,
     category: new Map(),
@@ -343,6 +352,20 @@ function topCategories(p: readonly number[], n: number): { category: Category; p
     if (top.length > n) top.pop()
   }
   return top
+}
+
+/**
+ * Whether a complaint told over several messages is urgent, judged over all of it: 「工地打桩很吵」
+ * then 「半夜」 is night-time construction though neither message is on its own.
+ */
+export function isUrgentReport(
+  text: string,
+  category: Category | 'none',
+  subcategory: Subcategory | 'none',
+): boolean {
+  // line by line: each message is within the length one message is classified at
+  const read = text.split('\n').map((line) => normaliseTraced(line).text)
+  return isUrgent(read.join(' '), `${category}/${subcategory}`)
 }
 
 /** Whether a report is urgent; `kind` is its `category/subcategory`. */

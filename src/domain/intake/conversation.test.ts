@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { classify } from '../classify/classify'
 import type { Classification } from '../classify/types'
 import {
   converse,
@@ -336,10 +337,177 @@ describe('intake conversation', () => {
     expect(last(pick).text).not.toMatch(/具体位置/)
   })
 
-  it('caps the length of a conversation and says how to go on', () => {
-    const long: ConversationState = { ...initialState(), turns: 1000 }
-    const turn = converse(long, text('工地打桩'), report(), NOW)
-    expect(turn.commands).toEqual([])
-    expect(last(turn).text).toMatch(/开始新的对话/)
+  it('caps the messages one complaint may take, and lets the resident start again at once', () => {
+    const where = converse(initialState(), text('工地打桩'), report(), NOW)
+    const long: ConversationState = { ...where.state, turns: 1000 }
+    const capped = converse(long, text('还在打桩'), report(), NOW)
+    expect(capped.commands).toEqual([])
+    expect(last(capped).text).toMatch(/很长了，内容没有提交/)
+    expect(capped.state.draft).toBeNull()
+    const again = converse(capped.state, text('重新开始'), chat(), NOW)
+    expect(last(again).text).toMatch(/重新开始/)
+    const fresh = converse(again.state, text('工地打桩'), report(), NOW)
+    expect(last(fresh).text).toMatch(/具体位置/)
+  })
+
+  it('never locks out a resident whose one conversation has gone on for years', () => {
+    // a WeChat user keeps one conversation forever; filing starts the count again
+    const old: ConversationState = { ...initialState(), turns: 5000 }
+    const turn = converse(old, text('重新开始'), chat(), NOW)
+    expect(last(turn).text).toMatch(/重新开始/)
+    const complaint = converse(
+      turn.state,
+      text('武进区工地每天半夜打桩'),
+      report({ district: '武进区' }),
+      NOW,
+    )
+    const filed = converse(complaint.state, text('确认提交'), chat(), NOW)
+    expect(filed.commands[0]).toMatchObject({ type: 'file_case' })
+    expect(converse(filed.state, text('你好'), chat(), NOW).state.turns).toBe(0)
+  })
+})
+
+/** Sends the messages in turn through the real classifier, as the service does. */
+function conversation(...messages: (string | Inbound)[]): Turn[] {
+  let state = initialState()
+  return messages.map((m) => {
+    const inbound = typeof m === 'string' ? text(m) : m
+    const turn = converse(
+      state,
+      inbound,
+      inbound.kind === 'text' ? classify(inbound.text) : null,
+      NOW,
+    )
+    state = turn.state
+    return turn
+  })
+}
+const filedDraft = (turn: Turn) => {
+  const command = turn.commands[0]
+  if (command?.type !== 'file_case') throw new Error(`not filed: ${JSON.stringify(turn.replies)}`)
+  return command.draft
+}
+const photo = (url: string): Inbound => ({ kind: 'image', imageUrl: url })
+
+describe('intake conversation, as residents wrote it', () => {
+  it('takes the offered 「之前发生过」 as the answer to when, not as a status query', () => {
+    const [, answer] = conversation('钟楼区工地噪音', '之前发生过')
+    expect(answer!.commands).toEqual([])
+    expect(last(answer!).text).toMatch(/请确认投诉内容[\s\S]*时间：之前发生过/)
+  })
+
+  it('takes "not sure" and the offered times in English as answers, not as feedback', () => {
+    const [, place, when] = conversation('Strong smell near my home', 'not sure', 'not sure')
+    expect(last(place!).text).not.toMatch(/Thank you for your feedback/)
+    expect(last(place!).text).toMatch(/When does it happen/)
+    expect(last(when!).text).toMatch(/Please check your complaint[\s\S]*When: not stated/)
+    for (const option of ['Happening now', 'It happened before']) {
+      const [, answer] = conversation('Strong smell near my home in Zhonglou', option)
+      expect(last(answer!).text).toMatch(new RegExp(`When: ${option}`))
+    }
+  })
+
+  it('takes 「現在」 in Traditional Chinese as the time', () => {
+    const [, answer] = conversation('鐘樓區工地噪音', '現在')
+    expect(answer!.commands).toEqual([])
+    expect(last(answer!).text).toMatch(/請確認投訴內容[\s\S]*時間：現在/)
+  })
+
+  it('still looks up a case named while a question is open', () => {
+    const [, lookup] = conversation('钟楼区工地噪音', 'CZ20261128-0007')
+    expect(lookup!.commands).toEqual([{ type: 'status', caseNumber: 'CZ20261128-0007' }])
+  })
+
+  it('keeps what the answer to when says, and files night-time piling as urgent', () => {
+    const turns = conversation('天宁区工地在打桩，吵死了', '半夜十二点还在打桩，根本睡不着', '确认')
+    const draft = filedDraft(turns[2]!)
+    expect(draft.description).toContain('半夜十二点还在打桩')
+    expect(draft.classification.urgent).toBe(true)
+  })
+
+  it('takes a phone given as the answer to when as the phone, not the time', () => {
+    const turns = conversation('新北区工地打桩很吵', '13912345678', '确认')
+    expect(last(turns[1]!).text).not.toMatch(/时间：13912345678/)
+    expect(filedDraft(turns[2]!).phone).toBe('13912345678')
+  })
+
+  it('judges urgency over the whole complaint, told one piece at a time', () => {
+    const turns = conversation('工地打桩很吵', '半夜', '钟楼区', '确认')
+    expect(filedDraft(turns[3]!).classification.urgent).toBe(true)
+  })
+
+  it('takes 「是油烟不是噪音」 at the confirmation as the category', () => {
+    const turns = conversation('钟楼区西林街道楼下每天晚上很吵', '是油烟不是噪音', '确认')
+    expect(last(turns[1]!).text).toMatch(/类别：大气污染/)
+    expect(filedDraft(turns[2]!).classification).toMatchObject({
+      category: 'air',
+      subcategory: 'catering_fumes',
+    })
+  })
+
+  it('takes a corrected time at the confirmation', () => {
+    const turns = conversation('钟楼区西林街道楼下每天晚上很吵', '时间不对，是凌晨两点', '确认')
+    expect(last(turns[1]!).text).toMatch(/时间：凌晨两点/)
+    expect(filedDraft(turns[2]!).occurred).toBe('凌晨两点')
+  })
+
+  it('takes a time word at the confirmation as the time, not as a status query', () => {
+    const turns = conversation('钟楼区工地噪音', '每天都有', '现在')
+    expect(turns[2]!.commands).toEqual([])
+    expect(last(turns[2]!).text).toMatch(/时间：现在/)
+  })
+
+  it("files under a shared location's district, the one the summary shows", () => {
+    const shared: Inbound = {
+      kind: 'location',
+      location: { lat: 31.92, lng: 119.93, label: '江苏省常州市新北区三井街道' },
+    }
+    const turns = conversation('钟楼区工厂冒黑烟，每天都有', shared, '确认')
+    expect(last(turns[1]!).text).toMatch(/地点：江苏省常州市新北区三井街道/)
+    expect(filedDraft(turns[2]!).classification.district).toBe('新北区')
+  })
+
+  it('moves the complaint when the district is corrected after a location was shared', () => {
+    const shared: Inbound = {
+      kind: 'location',
+      location: { lat: 31.92, lng: 119.93, label: '江苏省常州市新北区三井街道' },
+    }
+    const turns = conversation('工厂冒黑烟，每天都有', shared, '不对，是在钟楼区', '确认')
+    expect(last(turns[2]!).text).toMatch(/地点：钟楼区/)
+    expect(filedDraft(turns[3]!)).toMatchObject({
+      location: null,
+      classification: { district: '钟楼区' },
+    })
+  })
+
+  it('adds a photo sent right after filing to the case just filed', () => {
+    const turns = conversation(
+      '武进区工地每天半夜打桩',
+      '确认提交',
+      photo('https://example.org/a.jpg'),
+    )
+    expect(turns[2]!.commands).toEqual([
+      { type: 'attach_photo', imageUrl: 'https://example.org/a.jpg' },
+    ])
+    expect(turns[2]!.state.pending).toBeUndefined()
+  })
+
+  it('forgets a place and photos held before cancelling or starting over', () => {
+    const shared: Inbound = {
+      kind: 'location',
+      location: { lat: 31.78, lng: 119.95, label: '江苏省常州市钟楼区西林街道' },
+    }
+    for (const word of ['取消', '重新开始']) {
+      const turns = conversation(
+        shared,
+        photo('https://example.org/b.jpg'),
+        word,
+        '新北区工地打桩很吵',
+      )
+      const draft = turns[3]!.state.draft!
+      expect(draft.imageUrls).toEqual([])
+      expect(draft.location).toBeNull()
+      expect(draft.classification.district).toBe('新北区')
+    }
   })
 })

@@ -7,6 +7,7 @@ import {
 } from '../classify/types'
 import { ratingOf, type Rating } from '../surveys/rating'
 import { isOneOf, mentions, phoneOf, whenOf } from './extract'
+import { isUrgentReport } from '../classify/classify'
 import { findPlace } from '../classify/gazetteer'
 import { normalise } from '../classify/normalise'
 import { texts, type Texts } from './texts'
@@ -50,8 +51,10 @@ export interface ConversationState {
   pending?: { location?: Location; imageUrls?: string[] }
   /** when the resident last wrote (ISO), to welcome them back after a pause */
   updatedAt?: string
-  /** messages in this conversation so far, to cap its length */
+  /** messages about the complaint being put together, to cap its length; 0 when there is none */
   turns?: number
+  /** when a complaint was last filed here (ISO): a photo sent soon after belongs to it */
+  filedAt?: string
 }
 
 export interface Reply {
@@ -65,6 +68,8 @@ export type Command =
   | { type: 'status'; caseNumber: string | null }
   /** a rating of the resident's latest resolved case (or the one named) */
   | { type: 'rate'; rating: Rating; comment: string; caseNumber: string | null }
+  /** a photo for the complaint this conversation filed last */
+  | { type: 'attach_photo'; imageUrl: string }
 
 export interface Turn {
   state: ConversationState
@@ -80,8 +85,10 @@ export const RESUME_AFTER_MS = 30 * 60 * 1000
 export const MAX_DESCRIPTION_LENGTH = 4000
 /** Photos kept on one complaint. */
 export const MAX_PHOTOS = 9
-/** Messages one conversation may hold; past it the resident is asked to start a new one. */
+/** Messages one unfinished complaint may take; past it the draft is dropped and the resident starts again. */
 export const MAX_TURNS = 1000
+/** A photo sent this soon after filing is added to the complaint just filed. */
+export const ATTACH_AFTER_FILING_MS = 30 * 60 * 1000
 
 export const initialState = (language: Language = 'zh-Hans'): ConversationState => ({
   language,
@@ -210,6 +217,100 @@ function merge(draft: Draft, text: string, c: Classification): Draft {
   }
 }
 
+/** The question a draft waits on an answer to: where, or when it happens. */
+function waitingFor(d: Draft): 'place' | 'when' | null {
+  if (d.choosing || d.confirming) return null
+  if (!placed(d)) return d.asked.place > 0 ? 'place' : null
+  return d.occurred === null && d.asked.when > 0 ? 'when' : null
+}
+
+/** Whether a message answers the question: an offered option, a time, a place, 「不清楚」 or a phone. */
+function answers(text: string, c: Classification, t: Texts): boolean {
+  return (
+    isOneOf(text, t.whenOptions) ||
+    whenOf(text) !== null ||
+    mentions(text, t.dontKnowWords) ||
+    c.district !== null ||
+    phoneOf(text) !== null
+  )
+}
+
+/**
+ * The draft with the resident's answer to the question it waits on. An answer to 「when」 may
+ * say more (a phone, the place, 「还在打桩」): that goes in first, and only a time is the time.
+ */
+function withAnswer(
+  waiting: 'place' | 'when',
+  draft: Draft,
+  text: string,
+  c: Classification,
+  t: Texts,
+): Draft {
+  const dontKnow = mentions(text, t.dontKnowWords)
+  if (waiting === 'place')
+    return dontKnow && !c.district ? { ...draft, placeUnknown: true } : merge(draft, text, c)
+  if (isOneOf(text, t.whenOptions)) return { ...draft, occurred: text.trim() }
+  const when = whenOf(text)
+  if (dontKnow && !when) return { ...draft, occurred: t.notStated }
+  const merged = merge(draft, text, c)
+  // words with no time in them stand for the time, unless they were a phone, a place or a complaint
+  const other =
+    phoneOf(text) !== null ||
+    c.district !== null ||
+    (c.intent === 'report' && c.confidence >= LOW_CONFIDENCE)
+  return { ...merged, occurred: when ?? (other ? null : text.slice(0, 60)) }
+}
+
+// how a resident says that the summary is wrong (「是油烟不是噪音」「时间不对」, "not noise")
+const CORRECTION =
+  /不是|不对|错了|搞错|弄错|改成|改为|应该是|其实是|而是|\b(not|actually|instead|wrong)\b/i
+// a bare name (「是油烟」「臭味」) at the confirmation can only mean the summary named it wrong
+const BARE_NAME = 6
+
+/**
+ * At the confirmation the summary is on screen, so what the resident says about it replaces it:
+ * another category said as a correction, another time, a district other than a shared location's.
+ */
+function corrected(draft: Draft, text: string, c: Classification): Draft {
+  const merged = merge(draft, text, c)
+  const recategorised =
+    c.intent === 'report' &&
+    c.category !== 'none' &&
+    c.category !== draft.classification.category &&
+    c.confidence >= LOW_CONFIDENCE &&
+    (CORRECTION.test(normalise(text)) || normalise(text).length <= BARE_NAME)
+  const classification: Classification = recategorised
+    ? {
+        ...merged.classification,
+        category: c.category,
+        subcategory: c.subcategory,
+        confidence: c.confidence,
+        alternatives: c.alternatives,
+      }
+    : merged.classification
+  // a district typed now moves the complaint away from a location shared earlier elsewhere
+  const moved =
+    c.district !== null &&
+    draft.location !== null &&
+    districtOfLabel(draft.location.label) !== c.district
+  return {
+    ...merged,
+    classification,
+    occurred: whenOf(text) ?? draft.occurred,
+    location: moved ? null : merged.location,
+  }
+}
+
+/** The draft as filed: urgency judged over everything the resident said, not one message. */
+function judged(d: Draft): Draft {
+  const { category, subcategory } = d.classification
+  const said = d.occurred ? `${d.description}\n${d.occurred}` : d.description
+  return {
+    ...d,
+    classification: { ...d.classification, urgent: isUrgentReport(said, category, subcategory) },
+  }
+}
+
 /**
  * One turn of the intake conversation: given the state, what the resident sent, how it was
  * classified and the time, the next state, the replies, and the work to do (file, look up).
@@ -226,12 +327,13 @@ export function converse(
     ...state,
     language,
     updatedAt: now.toISOString(),
-    turns: (state.turns ?? 0) + 1,
+    // counted per complaint: filing or cancelling it starts the count again
+    turns: state.draft ? (state.turns ?? 0) + 1 : 0,
   }
   const t = texts[language]
   if (s.turns! > MAX_TURNS)
     return {
-      state: { ...s, turns: MAX_TURNS + 1 },
+      state: { ...s, draft: null, turns: 0 },
       replies: [{ text: t.conversationTooLong }],
       commands: [],
     }
@@ -250,8 +352,12 @@ export function converse(
     // kept until the resident says what the problem is
     if (!draft)
       return reply(t.locationFirst, { ...s, pending: { ...s.pending, location: inbound.location } })
-    const district = draft.classification.district ?? districtOfLabel(inbound.location.label)
-    const classification = { ...draft.classification, district }
+    // the point shared is where it is: its district replaces one read from the text
+    const labelled = districtOfLabel(inbound.location.label)
+    const was = draft.classification
+    const classification = labelled
+      ? { ...was, district: labelled, place: labelled === was.district ? was.place : null }
+      : was
     return next(
       s,
       { ...draft, classification, location: inbound.location, confirming: false },
@@ -259,6 +365,12 @@ export function converse(
     )
   }
   if (inbound.kind === 'image') {
+    if (!draft && s.filedAt && now.getTime() - Date.parse(s.filedAt) <= ATTACH_AFTER_FILING_MS)
+      return {
+        state: s,
+        replies: [],
+        commands: [{ type: 'attach_photo', imageUrl: inbound.imageUrl }],
+      }
     if (!draft) {
       const photos = [...(s.pending?.imageUrls ?? []), inbound.imageUrl].slice(0, MAX_PHOTOS)
       return reply(t.photoWithoutCase, { ...s, pending: { ...s.pending, imageUrls: photos } })
@@ -278,12 +390,19 @@ export function converse(
   if (!c) return reply(t.help)
   const text = inbound.text.trim()
 
-  if (isOneOf(text, t.words.restart)) return reply(t.restarted, { ...s, draft: null })
-  if (isOneOf(text, t.words.cancel))
-    return reply(draft ? t.cancelled : t.welcome, { ...s, draft: null })
+  // starting over leaves nothing behind: no place or photo held for the next complaint
+  const cleared: ConversationState = { ...s, draft: null, pending: undefined, filedAt: undefined }
+  if (isOneOf(text, t.words.restart)) return reply(t.restarted, cleared)
+  if (isOneOf(text, t.words.cancel)) return reply(draft ? t.cancelled : t.welcome, cleared)
   if (isOneOf(text, t.words.help)) return reply(t.help)
 
+  const status: Turn = {
+    state: s,
+    replies: before,
+    commands: [{ type: 'status', caseNumber: c.caseNumber }],
+  }
   if (draft?.choosing) {
+    if (c.intent === 'status' && c.caseNumber) return status
     const a = text.toLowerCase()
     if (a === t.otherOption.toLowerCase()) {
       // none of the likeliest: offer every category, "other" (not an environmental matter) last
@@ -329,23 +448,16 @@ export function converse(
   }
 
   if (draft?.confirming) {
-    if (isOneOf(text, t.words.yes))
-      return {
-        state: { ...s, draft: null },
-        replies: before,
-        commands: [{ type: 'file_case', draft }],
-      }
-    if (isOneOf(text, t.words.anonymous)) {
-      const anonymous = { ...draft, anonymous: true }
-      return {
-        state: { ...s, draft: null },
-        replies: before,
-        commands: [{ type: 'file_case', draft: anonymous }],
-      }
-    }
+    const file = (d: Draft): Turn => ({
+      state: { ...s, draft: null, filedAt: now.toISOString() },
+      replies: before,
+      commands: [{ type: 'file_case', draft: judged(d) }],
+    })
+    if (isOneOf(text, t.words.yes)) return file(draft)
+    if (isOneOf(text, t.words.anonymous)) return file({ ...draft, anonymous: true })
     if (isOneOf(text, t.words.change)) return reply(t.askCorrection)
-    if (c.intent === 'status')
-      return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
+    // 「現在」 reads as a status query on its own; here, with a time in it, it corrects the summary
+    if (c.intent === 'status' && (c.caseNumber || whenOf(text) === null)) return status
     // a correction or more detail (「不对,是在钟楼区」) goes in; a word that adds nothing does not
     const adds =
       c.intent === 'report' ||
@@ -360,19 +472,17 @@ export function converse(
         draft.anonymous ? [o.yes, o.cancel] : [o.yes, o.anonymous, o.cancel],
       )
     }
-    return next(s, { ...merge(draft, text, c), confirming: false }, before)
+    return next(s, { ...corrected(draft, text, c), confirming: false }, before)
   }
 
+  // a question is open: the reply answers it, whatever it sounds like on its own (「之前发生过」 is
+  // no status query, "not sure" no feedback), unless it names a case or rates one
+  const waiting = draft ? waitingFor(draft) : null
+  if (draft && waiting && !c.caseNumber) {
+    const rating = c.intent === 'feedback' && !answers(text, c, t) && ratingOf(text) !== null
+    if (!rating) return next(s, withAnswer(waiting, draft, text, c, t), before)
+  }
   if (draft && c.intent !== 'status' && c.intent !== 'feedback') {
-    if (!placed(draft) && draft.asked.place > 0 && mentions(text, t.dontKnowWords)) {
-      return next(s, { ...draft, placeUnknown: true }, before)
-    }
-    if (placed(draft) && draft.occurred === null && draft.asked.when > 0) {
-      const occurred = mentions(text, t.dontKnowWords)
-        ? t.notStated
-        : (whenOf(text) ?? text.slice(0, 60))
-      return next(s, { ...draft, occurred }, before)
-    }
     return next(s, merge(draft, text, c), before)
   }
 
@@ -392,7 +502,7 @@ export function converse(
       return next({ ...s, pending: undefined }, draftWithPending, before)
     }
     case 'status':
-      return { state: s, replies: before, commands: [{ type: 'status', caseNumber: c.caseNumber }] }
+      return status
     case 'feedback': {
       const rating = ratingOf(text)
       if (!rating) return reply(t.feedbackThanks)

@@ -1,4 +1,5 @@
 // What a message says besides its category and place: when it happens, a phone number.
+import { toHalfWidth, traditionalToSimplified } from '../classify/normalise'
 
 const WHEN = [
   /(每天|天天|每晚|每周|经常|一直|常年|整天|整夜|24小时|二十四小时)[^,.!?;，。！？；]{0,10}/,
@@ -7,11 +8,18 @@ const WHEN = [
   /\b(now|every (day|night|morning|evening)|at night|tonight|yesterday|this morning|all day)\b/i,
 ]
 
-/** The first phrase that says when the problem happens, e.g. 「每天晚上十一点以后」. */
+/**
+ * The first phrase that says when the problem happens, e.g. 「每天晚上十一点以后」, in the
+ * resident's own characters: Traditional (「現在」) and full-width digits are read as well.
+ */
 export function whenOf(text: string): string | null {
+  const read = traditionalToSimplified(toHalfWidth(text))
   for (const pattern of WHEN) {
-    const m = pattern.exec(text)
-    if (m) return m[0].trim()
+    const m = pattern.exec(read)
+    if (!m) continue
+    // the conversions keep one character for one almost always: then quote the resident's own
+    const own = read.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0]
+    return own.trim()
   }
   return null
 }

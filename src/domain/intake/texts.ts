@@ -13,6 +13,10 @@ export interface Texts {
   urgentNote: string
   photoReceived: string
   photoWithoutCase: string
+  /** a photo sent soon after filing, added to that complaint */
+  photoAdded: (number: string) => string
+  /** a photo sent soon after filing, when that complaint can take no more */
+  photoNotAdded: string
   statusOf: (p: { number: string; status: string; update: string | null }) => string
   noCases: string
   caseNotFound: (number: string) => string
@@ -29,6 +33,7 @@ export interface Texts {
   askCorrection: string
   confirmReminder: string
   locationFirst: string
+  /** an unfinished complaint that ran past MAX_TURNS messages, dropped */
   conversationTooLong: string
   surveyThanks: (number: string) => string
   surveyReopened: (number: string) => string
@@ -76,6 +81,9 @@ const zhHans: Texts = {
   urgentNote: '如遇人身危险，请立即拨打110或119。',
   photoReceived: '照片已收到，会一并提供给办理人员。',
   photoWithoutCase: '照片已收到。请再用文字简单描述一下问题和位置。',
+  photoAdded: (number) => `照片已收到，已补充到投诉 ${number}，会一并提供给办理人员。`,
+  photoNotAdded:
+    '照片已收到，但刚才的投诉已不能再补充照片。如需反映新的问题，请用文字描述问题和位置。',
   statusOf: ({ number, status, update }) =>
     `案件 ${number} 当前状态：${status}。${update ? `最新进展：${update}` : ''}`,
   noCases: '您目前还没有投诉记录。如需投诉，请直接描述问题和位置。',
@@ -164,7 +172,7 @@ const zhHans: Texts = {
   surveyReminder: (number) =>
     `您的投诉 ${number} 已办结三天，还没有收到您的评价。请选择满意、基本满意或不满意，您的意见会帮助我们改进工作。`,
   conversationTooLong:
-    '这次对话已经很长了，请刷新页面开始新的对话；您的投诉记录都还在「我的投诉」里。',
+    '这次投诉的对话已经很长了，内容没有提交。请用一两句话重新描述问题和位置；您以前的投诉记录都还在「我的投诉」里。',
 }
 
 const zhHant: Texts = {
@@ -188,6 +196,9 @@ const zhHant: Texts = {
   urgentNote: '如遇人身危險，請立即撥打110或119。',
   photoReceived: '照片已收到，會一併提供給辦理人員。',
   photoWithoutCase: '照片已收到。請再用文字簡單描述一下問題和位置。',
+  photoAdded: (number) => `照片已收到，已補充到投訴 ${number}，會一併提供給辦理人員。`,
+  photoNotAdded:
+    '照片已收到，但剛才的投訴已不能再補充照片。如需反映新的問題，請用文字描述問題和位置。',
   statusOf: ({ number, status, update }) =>
     `案件 ${number} 目前狀態：${status}。${update ? `最新進展：${update}` : ''}`,
   noCases: '您目前還沒有投訴記錄。如需投訴，請直接描述問題和位置。',
@@ -214,7 +225,7 @@ const zhHant: Texts = {
     transferred: '已轉辦',
     merged: '已併案',
   },
-  dontKnowWords: ['不清楚', '不知道', '不確定'],
+  dontKnowWords: ['不清楚', '不知道', '不確定', '說不清'],
   askWhen: '這個問題是什麼時候發生的？可以點選，也可以直接寫，例如「每天晚上十點以後」。',
   whenOptions: ['正在發生', '每天都有', '晚上/夜間', '之前發生過'],
   confirm: ({ what, where, when, anonymous }) =>
@@ -272,7 +283,7 @@ const zhHant: Texts = {
   surveyReopened: (number) => `很抱歉沒有讓您滿意。案件 ${number} 已重新辦理，並交由負責人督辦。`,
   surveyReminder: (number) =>
     `您的投訴 ${number} 已辦結三天，還沒有收到您的評價。請選擇滿意、基本滿意或不滿意。`,
-  conversationTooLong: '這次對話已經很長了，請重新整理頁面開始新的對話。',
+  conversationTooLong: '這次投訴的對話已經很長了，內容沒有提交。請用一兩句話重新描述問題和位置。',
 }
 
 const en: Texts = {
@@ -300,6 +311,10 @@ const en: Texts = {
   photoReceived: 'Photo received; the case handler will see it.',
   photoWithoutCase:
     'Photo received. Please also describe the problem and where it is in a few words.',
+  photoAdded: (number) =>
+    `Photo received and added to your complaint ${number}; the case handler will see it.`,
+  photoNotAdded:
+    'Photo received, but your last complaint cannot take more photos. To report something new, describe the problem and where it is.',
   statusOf: ({ number, status, update }) =>
     `Case ${number} is ${status}.${update ? ` Latest: ${update}` : ''}`,
   noCases: 'You have no complaints yet. To make one, describe the problem and where it is.',
@@ -372,7 +387,7 @@ const en: Texts = {
   surveyReminder: (number) =>
     `Your complaint ${number} was resolved three days ago. How satisfied are you with how it was handled?`,
   conversationTooLong:
-    'This conversation has grown very long; please start a new one. Your complaints stay under "My complaints".',
+    'This complaint has grown very long and was not submitted. Please describe the problem and where it is again in a sentence or two; your earlier complaints stay under "My complaints".',
 }
 
 export const texts: Record<Language, Texts> = { 'zh-Hans': zhHans, 'zh-Hant': zhHant, en }
