@@ -203,6 +203,9 @@ export function chatRoutes(deps: Deps) {
           resumeFrom && /^\d{1,9}$/.test(resumeFrom)
             ? Number(resumeFrom)
             : await lastNotificationId(deps.store.db, conversationId)
+        // an id without data moves the browser's Last-Event-ID without firing an event: a
+        // resident with no message yet then resumes from here, not from whatever is newest then
+        await stream.write(`id: ${last}\n\n`)
         const started = Date.now()
         let quiet = 0
         while (!aborted && Date.now() - started < STREAM_MAX_MS) {
