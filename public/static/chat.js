@@ -158,7 +158,8 @@ locate.addEventListener('click', () => {
     (pos) => {
       const { latitude: lat, longitude: lng } = pos.coords
       show(`[我的位置] ${lat.toFixed(5)}， ${lng.toFixed(5)}`, 'me')
-      send({ location: { lat, lng, label: '浏览器定位' } })
+      // no place name: the service labels it by its coordinates and asks for the street
+      send({ location: { lat, lng } })
     },
     () => {
       show('没能取得定位。请直接输入地点，例如「武进区湖塘镇某某小区」。', 'bot')
