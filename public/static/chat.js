@@ -102,16 +102,17 @@ async function post(payload) {
 
 async function deliver(payload) {
   const res = await post(payload)
-  if (!res || (await worthRetrying(res))) return showRetry(payload)
-  const data = await res.json().catch(() => ({}))
+  const failed = !res || (await worthRetrying(res))
+  const data = res ? await res.json().catch(() => ({})) : {}
+  if (failed) return showRetry(payload, data.error?.message)
   if (!res.ok) return show(data.error?.message ?? '发送失败，请稍后再试', 'error')
   for (const reply of data.replies) show(reply.text, 'bot', reply.options)
   if (data.case && !casesPanel.hidden) loadCases()
 }
 
 /** The error line after the last retry, with 「重试」 sending the very same message again. */
-function showRetry(payload) {
-  show('网络异常，消息可能没有送达。请检查网络后点「重试」。', 'error')
+function showRetry(payload, reason) {
+  show(reason ?? '网络异常，消息可能没有送达。请检查网络后点「重试」。', 'error')
   const li = list.lastElementChild
   const button = document.createElement('button')
   button.type = 'button'
