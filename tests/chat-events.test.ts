@@ -68,6 +68,23 @@ describeEachDialect('pushed messages (server-sent events)', (open) => {
     expect(events.map((e) => e.data.text)).toEqual(['第二条'])
   })
 
+  it('tells a page opened before any message where it starts, so a reconnect gets a notice sent in the gap', async () => {
+    const me = await chatSession(app)
+    const first = await app.request(`/api/v1/chat/events?token=${me.token}`)
+    const reader = first.body!.getReader()
+    const opening = new TextDecoder().decode((await reader.read()).value)
+    await reader.cancel()
+    // what the browser's EventSource sends back as Last-Event-ID when it reconnects
+    const lastEventId = /^id: ?(\d+)$/m.exec(opening)?.[1]
+    expect(lastEventId).toBe('0')
+    await notify(me.sessionId, '您的投诉已受理')
+    const again = await app.request(`/api/v1/chat/events?token=${me.token}`, {
+      headers: { 'Last-Event-ID': lastEventId! },
+    })
+    const events = await readEvents(again, 1)
+    expect(events.map((e) => e.data.text)).toEqual(['您的投诉已受理'])
+  })
+
   it('sends nothing meant for another resident', async () => {
     const me = await chatSession(app)
     const other = await chatSession(app)

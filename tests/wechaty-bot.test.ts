@@ -90,6 +90,23 @@ describeEachDialect('the Wechaty bot', (open) => {
     expect(116.334154 - location.lng).toBeGreaterThan(0.004)
   })
 
+  it.each([
+    ['a photo', types.Message.Image],
+    ['a voice message', types.Message.Audio],
+  ])('answers %s by asking for text, and stores nothing', async (_name, type) => {
+    const before = heard.length
+    const message = mocker.MessageMock.create({
+      id: `media-${crypto.randomUUID()}`,
+      talkerId: resident.id,
+      listenerId: self.id,
+      timestamp: Date.now(),
+      type,
+    })
+    mocker.puppet.emit('message', { messageId: message.id })
+    expect(await nextReply(before)).toMatch(/只能接收文字和位置[\s\S]*请用文字描述/)
+    expect(await countRows(store, 'messages')).toBe(0)
+  })
+
   it('ignores group chatter, answers in the group when mentioned, and ignores its own messages', async () => {
     const neighbour = mocker.createContact({ name: '李阿姨' })
     const room = mocker.createRoom({

@@ -73,20 +73,65 @@ async function api(path, init = {}) {
   return res
 }
 
-async function send(body) {
-  const res = await api('/api/v1/chat/messages', {
-    method: 'POST',
-    body: JSON.stringify({ ...body, clientMessageId: crypto.randomUUID() }),
-  })
-  const data = await res.json()
+// A message keeps its id through every retry, so a filing whose answer was lost on the way is
+// answered again from the server's record instead of being taken as a new message.
+const RETRY_DELAYS = [1000, 3000]
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** True when trying the same message again may succeed: the network, the server, or a wait. */
+async function worthRetrying(res) {
+  if (res.status >= 500 || res.status === 429) return true
+  if (res.status !== 409) return false
+  const data = await res
+    .clone()
+    .json()
+    .catch(() => null)
+  return data?.error?.code === 'MESSAGE_IN_PROGRESS'
+}
+
+async function post(payload) {
+  for (let attempt = 0; ; attempt++) {
+    const res = await api('/api/v1/chat/messages', { method: 'POST', body: payload }).catch(
+      () => null,
+    )
+    if (res && !(await worthRetrying(res))) return res
+    if (attempt >= RETRY_DELAYS.length) return res
+    await sleep(RETRY_DELAYS[attempt])
+  }
+}
+
+async function deliver(payload) {
+  const res = await post(payload)
+  const failed = !res || (await worthRetrying(res))
+  const data = res ? await res.json().catch(() => ({})) : {}
+  if (failed) return showRetry(payload, data.error?.message)
   if (!res.ok) return show(data.error?.message ?? '发送失败，请稍后再试', 'error')
   for (const reply of data.replies) show(reply.text, 'bot', reply.options)
   if (data.case && !casesPanel.hidden) loadCases()
 }
 
+/** The error line after the last retry, with 「重试」 sending the very same message again. */
+function showRetry(payload, reason) {
+  show(reason ?? '网络异常，消息可能没有送达。请检查网络后点「重试」。', 'error')
+  const li = list.lastElementChild
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.className = 'retry'
+  button.textContent = '重试'
+  button.addEventListener('click', () => {
+    li.remove()
+    deliver(payload)
+  })
+  li.append(document.createElement('br'), button)
+}
+
+function send(body) {
+  return deliver(JSON.stringify({ ...body, clientMessageId: crypto.randomUUID() }))
+}
+
 function say(text) {
   show(text, 'me')
-  send({ text }).catch(() => show('网络异常，请检查网络后重试', 'error'))
+  send({ text })
 }
 
 form.addEventListener('submit', (event) => {
@@ -114,9 +159,8 @@ locate.addEventListener('click', () => {
     (pos) => {
       const { latitude: lat, longitude: lng } = pos.coords
       show(`[我的位置] ${lat.toFixed(5)}， ${lng.toFixed(5)}`, 'me')
-      send({ location: { lat, lng, label: '浏览器定位' } }).catch(() =>
-        show('网络异常，请稍后重试', 'error'),
-      )
+      // no place name: the service labels it by its coordinates and asks for the street
+      send({ location: { lat, lng } })
     },
     () => {
       show('没能取得定位。请直接输入地点，例如「武进区湖塘镇某某小区」。', 'bot')
@@ -149,7 +193,8 @@ photo.addEventListener('change', async () => {
     method: 'POST',
     body: file,
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
-  })
+  }).catch(() => null)
+  if (!res) return show('网络异常，照片没有发出，请检查网络后重新选择照片。', 'error')
   const data = await res.json()
   if (!res.ok) return show(data.error?.message ?? '照片上传失败，请稍后再试', 'error')
   showPhoto(data.imageUrl)
@@ -199,10 +244,9 @@ let events = null
 async function listen(lastEventId) {
   if (events) return
   const { token } = await session()
-  const query = new URLSearchParams({
-    token,
-    ...(lastEventId ? { lastEventId: String(lastEventId) } : {}),
-  })
+  // 0 too: without it the server starts from its newest message, and a notice sent before the
+  // stream's first reconnect would never show
+  const query = new URLSearchParams({ token, lastEventId: String(lastEventId ?? 0) })
   events = new EventSource(`/api/v1/chat/events?${query}`)
   events.addEventListener('message', (event) => {
     const data = JSON.parse(event.data)

@@ -8,6 +8,7 @@ import { findConversationByTokenHash, insertConversation } from '../store/conver
 import { lastNotificationId, notificationsAfter } from '../store/notifications'
 import { receiveMessage } from '../use-cases/receive-message'
 import type { Conversation } from '../store/schema'
+import { askStreetForBarePosition, gpsLabel } from './chat-location'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
@@ -141,6 +142,11 @@ export function chatRoutes(deps: Deps) {
     const body = await readJson(c, messageBody)
     const conversation = c.get('session')
     const id = body.clientMessageId ?? c.req.header('Idempotency-Key') ?? crypto.randomUUID()
+    // a browser's GPS fix comes without a place name
+    const location = body.location && {
+      ...body.location,
+      label: body.location.label || gpsLabel(body.location),
+    }
     const response = await receiveMessage(
       { store: deps.store, reference: deps.reference, casePrefix: deps.config.CASE_NUMBER_PREFIX },
       {
@@ -152,15 +158,16 @@ export function chatRoutes(deps: Deps) {
         body:
           body.text !== undefined
             ? { kind: 'text', text: body.text }
-            : body.location
-              ? {
-                  kind: 'location',
-                  location: { ...body.location, label: body.location.label ?? null },
-                }
+            : location
+              ? { kind: 'location', location }
               : { kind: 'image', imageUrl: body.imageUrl! },
         receivedAt: deps.now(),
       },
     )
+    if (location && !body.location!.label)
+      return c.json(
+        await askStreetForBarePosition(deps.store.db, conversation.id, location, response),
+      )
     return c.json(response)
   })
 
@@ -203,6 +210,9 @@ export function chatRoutes(deps: Deps) {
           resumeFrom && /^\d{1,9}$/.test(resumeFrom)
             ? Number(resumeFrom)
             : await lastNotificationId(deps.store.db, conversationId)
+        // an id without data moves the browser's Last-Event-ID without firing an event: a
+        // resident with no message yet then resumes from here, not from whatever is newest then
+        await stream.write(`id: ${last}\n\n`)
         const started = Date.now()
         let quiet = 0
         while (!aborted && Date.now() - started < STREAM_MAX_MS) {

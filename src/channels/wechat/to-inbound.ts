@@ -9,9 +9,9 @@ export type OfficialAccountIntent =
   | { kind: 'answer'; text: string }
   | { kind: 'ignore' }
 
-// Menu keys the account's menu sends (CLICK events), mapped to what the resident would type.
+// Menu keys the account's menu sends (CLICK events), mapped to what the resident would type;
+// COMPLAIN is answered with a fixed invitation instead (typed, 「我要投诉」 reads as a status query).
 const MENU: Record<string, string> = {
-  COMPLAIN: '我要投诉',
   STATUS: '查询我的投诉进度',
   RATE: '评价',
 }
@@ -19,8 +19,11 @@ const MENU: Record<string, string> = {
 /** Turns one Official Account push into what the channel-neutral conversation understands. */
 export function toInbound(m: OfficialAccountMessage): OfficialAccountIntent {
   const t = texts['zh-Hans']
-  // events carry no MsgId: the sender and the second identify a delivery and its retries
-  const id = m.msgId ?? `${m.fromUser}:${m.createTime}:${m.event ?? m.msgType}`
+  // events carry no MsgId: the sender, the second and the menu key identify a delivery and its
+  // retries (two different taps in one second are two deliveries)
+  const id =
+    m.msgId ??
+    [m.fromUser, m.createTime, m.event ?? m.msgType, m.eventKey].filter(Boolean).join(':')
   switch (m.msgType) {
     case 'text':
       return m.content
@@ -48,6 +51,8 @@ export function toInbound(m: OfficialAccountMessage): OfficialAccountIntent {
     case 'event': {
       const event = (m.event ?? '').toLowerCase()
       if (event === 'subscribe') return { kind: 'answer', text: t.welcome }
+      if (event === 'click' && m.eventKey === 'COMPLAIN')
+        return { kind: 'answer', text: t.complainPrompt }
       if (event === 'click' && m.eventKey && MENU[m.eventKey]) {
         return { kind: 'message', id, body: { kind: 'text', text: MENU[m.eventKey]! } }
       }

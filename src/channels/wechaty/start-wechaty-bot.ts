@@ -5,6 +5,7 @@ import {
   createConversationIds,
   receiveChannelMessage,
 } from '../../use-cases/receive-channel-message'
+import { texts } from '../../domain/intake/texts'
 import { notificationAsText, replyAsText } from '../reply-as-text'
 import { botMessageToInbound, type BotMessage } from './to-inbound'
 
@@ -12,6 +13,13 @@ import { botMessageToInbound, type BotMessage } from './to-inbound'
 // must stay out of the import graph of app.ts (the Workers build imports that).
 
 const CHANNEL = 'wechaty'
+// what the bot cannot read (downloading a file goes through the puppet's service), so it says so
+const MEDIA = new Set([
+  types.Message.Image,
+  types.Message.Audio,
+  types.Message.Video,
+  types.Message.Attachment,
+])
 
 type Puppet = Parameters<typeof WechatyBuilder.build>[0] extends infer O
   ? O extends { puppet?: infer P }
@@ -34,8 +42,9 @@ export interface WechatyBotOptions {
 
 /**
  * The WeChat personal-account bot: a contact's text and location messages go through the same
- * conversation as every channel; in a group it answers only when mentioned; its own messages
- * are ignored. The puppet reads its own variables (e.g. WECHATY_PUPPET_SERVICE_TOKEN).
+ * conversation as every channel; a photo, voice, video or file is answered with a request for
+ * text; in a group it answers only when mentioned; its own messages are ignored. The puppet
+ * reads its own variables (e.g. WECHATY_PUPPET_SERVICE_TOKEN).
  */
 export async function startWechatyBot(
   deps: Pick<Deps, 'store' | 'reference' | 'config' | 'logger' | 'now'>,
@@ -64,13 +73,17 @@ export async function startWechatyBot(
         label: p.name || p.address || null,
       }
     }
+    if (MEDIA.has(type)) return { kind: 'media' }
     return { kind: 'other' }
   }
 
   async function onMessage(msg: Message): Promise<void> {
     if (msg.self()) return
     if (msg.room() && !(await msg.mentionSelf())) return
-    const body = botMessageToInbound(await read(msg))
+    const message = await read(msg)
+    // the summary invites photos: a resident who sends one must not be met with silence
+    if (message.kind === 'media') return void (await msg.say(texts['zh-Hans'].textOnly))
+    const body = botMessageToInbound(message)
     if (!body) return
     const response = await receiveChannelMessage(
       {

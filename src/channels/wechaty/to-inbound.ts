@@ -5,6 +5,7 @@ import { gcj02ToWgs84 } from '../wechat/gcj02-to-wgs84'
 export type BotMessage =
   | { kind: 'text'; text: string }
   | { kind: 'location'; latitude: number; longitude: number; label: string | null }
+  | { kind: 'media' }
   | { kind: 'other' }
 
 /** Turns a contact's message into what the conversation understands, or null for nothing to answer. */

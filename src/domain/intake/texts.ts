@@ -53,6 +53,12 @@ export interface Texts {
   recap: (description: string) => string
   notStated: string
   voiceUnrecognised: string
+  /** the answer to the menu's 「我要投诉」: what a good complaint says */
+  complainPrompt: string
+  /** a channel that cannot take the photo or voice message it was sent */
+  textOnly: string
+  /** a shared position with coordinates only: no district can be told from it yet */
+  locationNeedsStreet: string
   /** how quick replies read on a channel without buttons */
   optionsLine: (options: readonly string[]) => string
   /** words that mean yes, cancel, start over, help, stay anonymous, or change something */
@@ -151,6 +157,12 @@ const zhHans: Texts = {
     change: ['修改', '改一下', '不对', '错了'],
   },
   voiceUnrecognised: '这条语音没能识别，请用文字描述您遇到的问题和位置。',
+  complainPrompt:
+    '请用文字描述您遇到的问题：发生地点（区、街道/镇、小区或路名，也可以发送位置），是什么问题（如噪声、异味、烟尘、污水、垃圾），什么时候发生。有照片也欢迎一并发送。',
+  textOnly:
+    '抱歉，这里暂时只能接收文字和位置，无法查看照片、视频或收听语音。请用文字描述遇到的问题、地点和时间。',
+  locationNeedsStreet:
+    '定位已收到，但仅凭定位还不能确定所在的区。请再告诉我们所在的街道/镇、小区或路名，以便交给属地分局办理。',
   optionsLine: (options) => `可回复：${options.join(' / ')}`,
   confirmReminder:
     '内容无误请点「确认提交」；要修改，请直接说改什么，例如「地点是钟楼区」；不投诉了请点「取消」。',
@@ -263,6 +275,12 @@ const zhHant: Texts = {
     change: ['修改', '改一下', '不對', '錯了'],
   },
   voiceUnrecognised: '這條語音沒能識別，請用文字描述您遇到的問題和位置。',
+  complainPrompt:
+    '請用文字描述您遇到的問題：發生地點（區、街道/鎮、小區或路名，也可以發送位置），是什麼問題（如噪音、異味、煙塵、污水、垃圾），什麼時候發生。有照片也歡迎一併發送。',
+  textOnly:
+    '抱歉，這裡暫時只能接收文字和位置，無法查看照片、影片或收聽語音。請用文字描述遇到的問題、地點和時間。',
+  locationNeedsStreet:
+    '定位已收到，但僅憑定位還不能確定所在的區。請再告訴我們所在的街道/鎮、小區或路名，以便交給屬地分局辦理。',
   optionsLine: (options) => `可回覆：${options.join(' / ')}`,
   confirmReminder:
     '內容無誤請點「確認提交」；要修改，請直接說改什麼，例如「地點是鐘樓區」；不投訴了請點「取消」。',
@@ -365,6 +383,12 @@ const en: Texts = {
   },
   voiceUnrecognised:
     'We could not make out that voice message; please describe the problem and where it is in text.',
+  complainPrompt:
+    'Please describe the problem in a message: where it is (district, street or town, estate or road; you can also share your location), what it is (noise, smell, smoke, sewage, rubbish) and when it happens. Photos are welcome too.',
+  textOnly:
+    'Sorry, this chat can only take text and locations, not photos, videos or voice messages. Please describe the problem, where it is and when it happens in text.',
+  locationNeedsStreet:
+    'Location received, but it does not tell us the district. Please also give the street or town, estate or road, so that the district branch can handle it.',
   optionsLine: (options) => `You can reply: ${options.join(' / ')}`,
   confirmReminder:
     'If it is right, tap "Submit"; to change something, just say what, e.g. "the place is Zhonglou"; or tap "Cancel".',
