@@ -390,6 +390,21 @@ const filedDraft = (turn: Turn) => {
 const photo = (url: string): Inbound => ({ kind: 'image', imageUrl: url })
 
 describe('intake conversation, as residents wrote it', () => {
+  it.each(['我要投诉', '我要举报', '我想投诉。', '我要投訴', 'I want to complain'])(
+    'answers 「%s」 with an invitation to describe the problem, filing nothing and asking no status',
+    (message) => {
+      const [turn] = conversation(message)
+      expect(turn!.commands).toEqual([])
+      expect(last(turn!).text).toMatch(/描述|describe/i)
+      expect(turn!.state.draft ?? null).toBeNull()
+    },
+  )
+
+  it('still takes 「我要投诉，楼下饭店油烟很大」 as the complaint itself', () => {
+    const [turn] = conversation('我要投诉，钟楼区西林街道楼下饭店油烟很大')
+    expect(turn!.state.draft).toMatchObject({ classification: { category: 'air' } })
+  })
+
   it('takes the offered 「之前发生过」 as the answer to when, not as a status query', () => {
     const [, answer] = conversation('钟楼区工地噪音', '之前发生过')
     expect(answer!.commands).toEqual([])

@@ -132,6 +132,10 @@ function withCategory(c: Classification, category: Category): Classification {
   return { ...c, category, subcategory, confidence: 1 }
 }
 
+/** A message that only asks to complain or report, in any of the resident's languages. */
+const ASKS_TO_COMPLAIN =
+  /^(?:我|本人)?(?:要|想|想要|需要|准备)?(?:投诉|举报|反映(?:问题|情况|一下)?|报告问题)(?:一下)?[。！!.？?]?$|^(?:hi,? )?(?:i )?(?:want|would like|'d like|need) to (?:complain|report(?: a problem)?|make a complaint|file a complaint)[.!]?$/
+
 /** The district a shared location's label names (「江苏省常州市钟楼区…」), if any. */
 function districtOfLabel(label: string | null): Classification['district'] {
   return label ? (findPlace(normalise(label))?.district ?? null) : null
@@ -288,11 +292,10 @@ function corrected(draft: Draft, text: string, c: Classification): Draft {
         alternatives: c.alternatives,
       }
     : merged.classification
-  // a district typed now moves the complaint away from a location shared earlier elsewhere
-  const moved =
-    c.district !== null &&
-    draft.location !== null &&
-    districtOfLabel(draft.location.label) !== c.district
+  // a district typed now moves the complaint away from a location shared earlier elsewhere;
+  // a location whose label names no district (a phone's bare coordinates) is kept beside it
+  const sharedIn = draft.location ? districtOfLabel(draft.location.label) : null
+  const moved = c.district !== null && sharedIn !== null && sharedIn !== c.district
   return {
     ...merged,
     classification,
@@ -485,6 +488,11 @@ export function converse(
   if (draft && c.intent !== 'status' && c.intent !== 'feedback') {
     return next(s, merge(draft, text, c), before)
   }
+
+  // 「我要投诉」 says what the resident wants to do, not what is wrong: invite the description
+  // (read alone, the classifier takes it for a status query, 「我要举报」 even for air pollution)
+  if (!draft && !c.caseNumber && ASKS_TO_COMPLAIN.test(normalise(text).trim()))
+    return reply(t.complainPrompt)
 
   switch (c.intent) {
     case 'report': {
