@@ -71,6 +71,31 @@ describeEachDialect('duplicate complaints', (open) => {
       `您的投诉 ${second.number} 已并入 ${first.number} 合并办理。最新进展：您的投诉 ${first.number} 已受理，由常州市武进生态环境局办理。`,
     ])
     expect(await pushed(first.resident.sessionId)).toHaveLength(1)
+
+    // asked later, in the chat or on the page, the merged complaint shows the case it joined
+    const asked = await (await second.resident.send({ text: `查询 ${second.number}` })).json()
+    expect(asked.replies[0].text).toBe(
+      `案件 ${second.number} 当前状态：已并案。案件 ${first.number} 当前状态：已受理。` +
+        `最新进展：您的投诉 ${first.number} 已受理，由常州市武进生态环境局办理。`,
+    )
+    const mine = await app.request(`/api/v1/my/cases/${second.number}`, {
+      headers: { Authorization: `Bearer ${second.resident.token}` },
+    })
+    expect(await mine.json()).toMatchObject({
+      status: 'merged',
+      mergedInto: {
+        number: first.number,
+        statusText: '已受理',
+        updates: [
+          { action: 'file', status: 'new' },
+          { action: 'accept', status: 'accepted' },
+        ],
+      },
+    })
+    const list = await app.request('/api/v1/my/cases', {
+      headers: { Authorization: `Bearer ${second.resident.token}` },
+    })
+    expect((await list.json()).items[0].mergedInto).toMatchObject({ number: first.number })
   })
 
   it('points the suggestions at the case a primary went into, and takes a number typed in lower case', async () => {

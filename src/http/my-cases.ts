@@ -1,7 +1,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { AppError } from '../errors'
-import { caseOfConversation, casesOfConversation, publicEvents } from '../store/resident-views'
+import {
+  caseOfConversation,
+  casesOfConversation,
+  mergedPrimaries,
+  publicEvents,
+} from '../store/resident-views'
+import type { CaseRow, Db } from '../store/schema'
 import { caseNumberParam, pageOf } from './case-params'
 import { residentCaseView } from './case-views'
 import { readJson, readQuery } from './read-json'
@@ -34,22 +40,28 @@ export function myCasesRoutes(deps: Deps) {
       before: cursor,
     })
     const { items, nextCursor } = pageOf(rows, limit)
-    return c.json({ items: items.map(residentCaseView), nextCursor })
+    const primaries = await mergedPrimaries(deps.store.db, items)
+    return c.json({
+      items: items.map((r) => ({
+        ...residentCaseView(r),
+        mergedInto: joined(primaries.get(r.merged_into_id ?? 0)),
+      })),
+      nextCursor,
+    })
   })
 
   app.get('/:number', async (c) => {
     const number = caseNumberParam(c.req.param('number'))
     const row = await caseOfConversation(deps.store.db, c.get('session').id, number)
     if (!row) throw new AppError('CASE_NOT_FOUND', `没有找到您名下编号为 ${number} 的案件`)
-    const events = await publicEvents(deps.store.db, row.id)
+    const primary = (await mergedPrimaries(deps.store.db, [row])).get(row.merged_into_id ?? 0)
     return c.json({
       ...residentCaseView(row),
-      updates: events.map((e) => ({
-        action: e.action,
-        status: e.to_status,
-        note: e.note,
-        at: e.created_at,
-      })),
+      updates: await updatesOf(deps.store.db, row.id),
+      // a merged complaint is handled as the case it joined: its progress is theirs
+      mergedInto: primary
+        ? { ...joined(primary)!, updates: await updatesOf(deps.store.db, primary.id) }
+        : null,
     })
   })
 
@@ -73,6 +85,22 @@ export function myCasesRoutes(deps: Deps) {
   })
 
   return app
+}
+
+/** What a resident reads of the case their complaint was merged into; null when it was not. */
+function joined(primary: CaseRow | undefined) {
+  if (!primary) return null
+  const { number, status, statusText, latestUpdate } = residentCaseView(primary)
+  return { number, status, statusText, latestUpdate }
+}
+
+async function updatesOf(db: Db, caseId: number) {
+  return (await publicEvents(db, caseId)).map((e) => ({
+    action: e.action,
+    status: e.to_status,
+    note: e.note,
+    at: e.created_at,
+  }))
 }
 
 const surveyBody = z.strictObject({

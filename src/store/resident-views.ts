@@ -52,3 +52,14 @@ export async function publicEvents(db: Db, caseId: number) {
     .orderBy('id')
     .execute()
 }
+
+/** The cases these merged complaints were joined to, by id: where their news now comes from. */
+export async function mergedPrimaries(
+  db: Db,
+  rows: readonly Pick<CaseRow, 'merged_into_id'>[],
+): Promise<Map<number, CaseRow>> {
+  const ids = [...new Set(rows.map((r) => r.merged_into_id).filter((id) => id !== null))]
+  if (ids.length === 0) return new Map()
+  const primaries = await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute()
+  return new Map(primaries.map((p) => [p.id, p]))
+}

@@ -14,6 +14,7 @@ import { lockConversation, saveConversationState } from '../store/conversations'
 import { findResponse, insertInboundMessage } from '../store/messages'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
+import { mergedPrimaries } from '../store/resident-views'
 import type { Db } from '../store/schema'
 import { roundAnswered } from '../store/survey-rounds'
 import { attachPhoto } from './attach-photo'
@@ -90,7 +91,18 @@ async function statusReplies(
   const found = await findConversationCase(db, conversationId, number)
   if (!found) return [{ text: number ? t.caseNotFound(number) : t.noCases }]
   const status = t.statusNames[found.status] ?? found.status
-  return [{ text: t.statusOf({ number: found.number, status, update: found.public_note }) }]
+  const primary = (await mergedPrimaries(db, [found])).get(found.merged_into_id ?? 0)
+  if (!primary)
+    return [{ text: t.statusOf({ number: found.number, status, update: found.public_note }) }]
+  // a merged complaint's progress is the progress of the case it joined
+  const theirs = t.statusOf({ number: found.number, status, update: null })
+  const primaryStatus = t.statusNames[primary.status] ?? primary.status
+  const joined = t.statusOf({
+    number: primary.number,
+    status: primaryStatus,
+    update: primary.public_note,
+  })
+  return [{ text: `${theirs}${state.language === 'en' ? ' ' : ''}${joined}` }]
 }
 
 async function rateReplies(
