@@ -155,6 +155,33 @@ describeEachDialect('duplicate complaints', (open) => {
     expect(texts[1]).toContain('已责令该厂停产整改')
   })
 
+  it('lets a supervisor undo a wrong merge: the complaint is handled on its own again, and its resident told', async () => {
+    const first = await file('武进区湖塘镇华达印染厂晚上排黑烟')
+    const second = await file('湖塘镇华达印染厂又在冒黑烟')
+    await act('zhao', second.number, { action: 'merge', version: 1, into: first.number })
+    const byHandler = { action: 'unmerge', version: 2, reason: '核实为隔壁另一家工厂' }
+    expect((await act('wang', second.number, byHandler)).status).toBe(403)
+    const undone = await act('zhao', second.number, byHandler)
+    expect(undone.status).toBe(200)
+    expect(undone.body).toMatchObject({
+      status: 'new',
+      flags: { overdue: false },
+      deadlines: { accept: expect.any(String) },
+    })
+    expect((await get('zhao', `/api/v1/cases/${second.number}`)).allowedActions).toContain('accept')
+    expect((await pushed(second.resident.sessionId)).at(-1)!.text).toBe(
+      `您的投诉 ${second.number} 经核实与原并入的案件不是同一问题，已恢复单独办理，办理进展会另行告知您。`,
+    )
+    // the primary's news no longer reaches it
+    const before = (await pushed(second.resident.sessionId)).length
+    await act('wang', first.number, { action: 'accept', version: 1 })
+    expect(await pushed(second.resident.sessionId)).toHaveLength(before)
+    const mine = await app.request(`/api/v1/my/cases/${second.number}`, {
+      headers: { Authorization: `Bearer ${second.resident.token}` },
+    })
+    expect(await mine.json()).toMatchObject({ status: 'new', mergedInto: null })
+  })
+
   it('lets a supervisor dismiss a wrong suggestion, and not a handler', async () => {
     await file('武进区湖塘镇华达印染厂晚上排黑烟')
     const second = await file('湖塘镇华达印染厂又在冒黑烟')

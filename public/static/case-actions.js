@@ -51,6 +51,7 @@ export const ACTIONS = {
       },
     ],
   },
+  unmerge: { label: '撤销并案', fields: [reason('撤销并案的原因')] },
   close: { label: '归档', fields: [] },
   reopen: { label: '重新办理', fields: [reason('重新办理的原因')] },
   note: {

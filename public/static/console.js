@@ -27,6 +27,7 @@ const EVENT = {
   reopen: '重新办理',
   escalate: '督办',
   merge: '并案',
+  unmerge: '撤销并案',
   note: '备注',
   overdue: '超期',
   duplicate: '疑似重复',

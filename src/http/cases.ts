@@ -84,6 +84,7 @@ const actionBody = z.discriminatedUnion('action', [
     // typed by hand as often as copied: 「cz20261128-0007」 names the same case
     into: z.string().trim().toUpperCase().regex(CASE_NUMBER_PATTERN),
   }),
+  z.strictObject({ action: z.literal('unmerge'), version, reason }),
   z.strictObject({ action: z.literal('note'), version, text: z.string().trim().min(1).max(4000) }),
 ])
 

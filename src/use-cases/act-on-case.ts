@@ -92,7 +92,13 @@ export async function actOnCase(
     // gets fresh deadlines and a clean record; a return (退单) stays in the department: it gets
     // a working day to be dispatched again but keeps its resolution deadline and its flags, or
     // returning and re-accepting would wipe a late case's record
-    if (action.action === 'return' || action.action === 'reroute' || action.action === 'reopen') {
+    if (action.action === 'unmerge') change.merged_into_id = null
+    if (
+      action.action === 'return' ||
+      action.action === 'reroute' ||
+      action.action === 'reopen' ||
+      action.action === 'unmerge'
+    ) {
       const c = { ...row, urgent: row.urgent === 1 }
       const restart = action.action === 'reopen' ? 'reopen' : 'return'
       const fresh = restartedDeadlines(reference.rules, c, restart, now, reference.schedule)

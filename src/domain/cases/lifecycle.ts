@@ -15,7 +15,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]
 
 /** States in which the bureau still owes the resident an answer. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'accepted', 'assigned', 'in_progress']
-/** States a case ends in; only reopen (or a note) moves it again. */
+/** States a case ends in; only reopen, undoing a merge (or a note) moves it again. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected', 'transferred', 'merged']
 
 export const isOpen = (s: CaseStatus) => OPEN_STATUSES.includes(s)
@@ -36,6 +36,7 @@ export type CaseAction =
   | { action: 'reopen'; reason: string }
   | { action: 'escalate'; note: string }
   | { action: 'merge'; into: string }
+  | { action: 'unmerge'; reason: string }
   | { action: 'note'; text: string }
 
 export type ActionName = CaseAction['action']
@@ -87,6 +88,8 @@ const RULES: Record<ActionName, Rule> = {
     roles: LEADS,
     public: true,
   },
+  // 撤销并案: a lead finds the merged complaint was another matter after all; it starts afresh
+  unmerge: { from: ['merged'], to: 'new', roles: LEADS, public: true },
   note: { from: 'any', roles: STAFF, public: false },
 }
 
@@ -125,6 +128,7 @@ function noteOf(a: CaseAction): string | null {
     case 'reject':
     case 'return':
     case 'reopen':
+    case 'unmerge':
       return a.reason
     case 'transfer':
       return `${a.agency}：${a.reason}`
@@ -179,6 +183,7 @@ export function transition(state: CaseState, a: CaseAction, role: Role): Transit
       return { ...base, assignee: a.assignee }
     case 'return':
     case 'reroute':
+    case 'unmerge':
       return { ...base, assignee: null }
     case 'escalate':
       return { ...base, escalated: true }

@@ -176,6 +176,7 @@ const zhHans: Texts = {
       resolve: `您的投诉 ${number} 已办结。办理结果：${note ?? ''}\n请您对办理结果进行评价。`,
       reopen: `您的投诉 ${number} 已重新办理。`,
       merge: `您的投诉 ${number} 反映的问题已有其他市民投诉，现${note ?? ''} 合并办理，该案后续进展会同时告知您。`,
+      unmerge: `您的投诉 ${number} 经核实与原并入的案件不是同一问题，已恢复单独办理，办理进展会另行告知您。`,
     })[action] ?? null,
   followerNews: ({ own, primary, news }) =>
     `您的投诉 ${own} 已并入 ${primary} 合并办理。最新进展：${news}`,
@@ -294,6 +295,7 @@ const zhHant: Texts = {
       resolve: `您的投訴 ${number} 已辦結。辦理結果：${note ?? ''}\n請您對辦理結果進行評價。`,
       reopen: `您的投訴 ${number} 已重新辦理。`,
       merge: `您的投訴 ${number} 反映的問題已有其他市民投訴，現${note ?? ''} 合併辦理，該案後續進展會同時告知您。`,
+      unmerge: `您的投訴 ${number} 經核實與原併入的案件不是同一問題，已恢復單獨辦理，辦理進展會另行告知您。`,
     })[action] ?? null,
   followerNews: ({ own, primary, news }) =>
     `您的投訴 ${own} 已併入 ${primary} 合併辦理。最新進展：${news}`,
@@ -402,6 +404,7 @@ const en: Texts = {
       resolve: `Your complaint ${number} has been resolved: ${note ?? ''}\nPlease rate how it was handled.`,
       reopen: `Your complaint ${number} has been reopened.`,
       merge: `Your complaint ${number} is handled together with the same problem reported by others (${note ?? ''}); you will hear of that case's progress.`,
+      unmerge: `On checking, your complaint ${number} is not the same matter as the case it was merged into; it is handled on its own again, and you will hear of its progress.`,
     })[action] ?? null,
   followerNews: ({ own, primary, news }) =>
     `Your complaint ${own} is handled together with ${primary}. Latest: ${news}`,
