@@ -71,6 +71,9 @@ export async function deleteStaffSession(db: Db, tokenHash: string): Promise<voi
   await db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute()
 }
 
+/** The roles a case can be assigned to: the console lists them, the server accepts no other. */
+export const CASE_TAKERS: readonly Staff['role'][] = ['handler', 'supervisor']
+
 /** Active staff, of one department or (null) of all, by name; the password hash is left behind. */
 export async function listActiveStaff(db: Db, departmentId: string | null) {
   let query = db

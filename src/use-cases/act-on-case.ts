@@ -7,12 +7,11 @@ import { decideSuggestions, followMerge } from '../store/merge-suggestions'
 import { countProgress } from '../store/rollups'
 import type { Store } from '../store/open-database'
 import type { ReferenceCache } from '../store/reference-cache'
-import { texts } from '../domain/intake/texts'
-import { notifyResident } from '../store/notifications'
 import type { CaseRow, CaseUpdate, Db, Staff } from '../store/schema'
+import { CASE_TAKERS, listActiveStaff } from '../store/staff'
 import { caseFor, updateCaseAtVersion } from '../store/staff-cases'
 import { closeRoundUnrated } from '../store/survey-rounds'
-import { languageOf, newsFor, tellResidents } from './tell-residents'
+import { newsFor, tellJoinerOfResolution, tellResidents } from './tell-residents'
 
 /** A duplicate joins a case the bureau still works on, never one that itself joined another. */
 const MERGE_TARGETS: readonly string[] = ['new', 'accepted', 'assigned', 'in_progress', 'resolved']
@@ -80,19 +79,20 @@ export async function actOnCase(
       }
       change.department_id = target.id
     }
+    let primary: CaseRow | undefined
     if (action.action === 'merge') {
-      const primary = await caseFor(trx, staff, action.into)
+      primary = await caseFor(trx, staff, action.into)
       if (!primary || primary.id === row.id || !MERGE_TARGETS.includes(primary.status)) {
         throw new AppError('VALIDATION_FAILED', `不能并入 ${action.into}：须为本部门仍在办理的案件`)
       }
       change.merged_into_id = primary.id
     }
+    if (action.action === 'unmerge') change.merged_into_id = null
     if (action.action === 'assign') await checkAssignee(trx, row, action.assignee)
     // a case that starts over under a new department, or again after the resident was let down,
     // gets fresh deadlines and a clean record; a return (退单) stays in the department: it gets
     // a working day to be dispatched again but keeps its resolution deadline and its flags, or
     // returning and re-accepting would wipe a late case's record
-    if (action.action === 'unmerge') change.merged_into_id = null
     if (
       action.action === 'return' ||
       action.action === 'reroute' ||
@@ -152,46 +152,21 @@ export async function actOnCase(
         .execute()
     }
     if (news) await tellResidents(trx, row, news, { ...said, now })
-    if (action.action === 'merge') await tellOfResolution(trx, row, change.merged_into_id!, now)
+    if (primary) await tellJoinerOfResolution(trx, row, primary, now)
     return { ...row, ...change, version: row.version + 1 } as CaseRow
   })
 }
 
 /** Whom a case can be assigned to: an active member of the department that holds it. */
 async function checkAssignee(db: Db, row: CaseRow, assignee: string): Promise<void> {
-  const colleagues = await db
-    .selectFrom('staff')
-    .select(['username', 'display_name'])
-    .where('department_id', '=', row.department_id ?? '')
-    .where('disabled', '=', 0)
-    .where('role', 'in', ['handler', 'supervisor'])
-    .orderBy('username')
-    .execute()
+  const colleagues = (await listActiveStaff(db, row.department_id ?? '')).filter((s) =>
+    CASE_TAKERS.includes(s.role),
+  )
   if (!colleagues.some((s) => s.username === assignee))
     throw new AppError(
       'VALIDATION_FAILED',
       `承办人须为本部门在岗人员：${colleagues.map((s) => `${s.username}（${s.display_name}）`).join('、') || '本部门暂无在岗人员'}`,
     )
-}
-
-/**
- * A complaint merged into a case that is already resolved hears the answer its primary got:
- * 「后续进展会同时告知您」 would otherwise promise news that was sent before it joined.
- */
-async function tellOfResolution(db: Db, row: CaseRow, primaryId: number, now: Date) {
-  const primary = await db
-    .selectFrom('cases')
-    .select(['number', 'status', 'public_note'])
-    .where('id', '=', primaryId)
-    .executeTakeFirstOrThrow()
-  if (primary.status !== 'resolved' || !primary.public_note || !row.conversation_id) return
-  const t = texts[await languageOf(db, row.conversation_id)]
-  await notifyResident(db, {
-    conversationId: row.conversation_id,
-    caseId: row.id,
-    text: t.followerNews({ own: row.number, primary: primary.number, news: primary.public_note }),
-    now,
-  })
 }
 
 /** The deadline an acceptance or a resolution is judged by: the one in force when it happens. */

@@ -3,8 +3,7 @@ import { texts } from '../domain/intake/texts'
 import { notifyResident } from '../store/notifications'
 import type { CaseRow, Db } from '../store/schema'
 
-/** The language a conversation is held in; Simplified Chinese when there is none. */
-export async function languageOf(db: Db, conversationId: string | null): Promise<Language> {
+async function languageOf(db: Db, conversationId: string | null): Promise<Language> {
   const row = conversationId
     ? await db
         .selectFrom('conversations')
@@ -62,4 +61,24 @@ export async function tellResidents(
       now: p.now,
     })
   }
+}
+
+/**
+ * A complaint merged into a case that is already resolved hears the answer its primary got:
+ * 「后续进展会同时告知您」 would otherwise promise news that was sent before it joined.
+ */
+export async function tellJoinerOfResolution(
+  db: Db,
+  row: CaseRow,
+  primary: Pick<CaseRow, 'number' | 'status' | 'public_note'>,
+  now: Date,
+): Promise<void> {
+  if (primary.status !== 'resolved' || !primary.public_note || !row.conversation_id) return
+  const t = texts[await languageOf(db, row.conversation_id)]
+  await notifyResident(db, {
+    conversationId: row.conversation_id,
+    caseId: row.id,
+    text: t.followerNews({ own: row.number, primary: primary.number, news: primary.public_note }),
+    now,
+  })
 }
