@@ -8,7 +8,6 @@ import { findConversationByTokenHash, insertConversation } from '../store/conver
 import { lastNotificationId, notificationsAfter } from '../store/notifications'
 import { receiveMessage } from '../use-cases/receive-message'
 import type { Conversation } from '../store/schema'
-import { askStreetForBarePosition, gpsLabel } from './chat-location'
 import type { AppEnv, Deps } from './env'
 import { clientAddress, rateLimit } from './rate-limit'
 import { readJson } from './read-json'
@@ -142,10 +141,13 @@ export function chatRoutes(deps: Deps) {
     const body = await readJson(c, messageBody)
     const conversation = c.get('session')
     const id = body.clientMessageId ?? c.req.header('Idempotency-Key') ?? crypto.randomUUID()
-    // a browser's GPS fix comes without a place name
+    // a browser's GPS fix comes without a place name: it is called by its coordinates, which
+    // residents and handlers can read
     const location = body.location && {
       ...body.location,
-      label: body.location.label || gpsLabel(body.location),
+      label:
+        body.location.label ||
+        `手机定位（${body.location.lat.toFixed(5)}，${body.location.lng.toFixed(5)}）`,
     }
     const response = await receiveMessage(
       { store: deps.store, reference: deps.reference, casePrefix: deps.config.CASE_NUMBER_PREFIX },
@@ -164,10 +166,6 @@ export function chatRoutes(deps: Deps) {
         receivedAt: deps.now(),
       },
     )
-    if (location && !body.location!.label)
-      return c.json(
-        await askStreetForBarePosition(deps.store.db, conversation.id, location, response),
-      )
     return c.json(response)
   })
 

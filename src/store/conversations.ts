@@ -102,13 +102,3 @@ export async function findOrCreateConversation(
     .where('channel_user_id', '=', row.channelUserId)
     .executeTakeFirstOrThrow()
 }
-
-/** A conversation's saved state (JSON), or undefined when there is no such conversation. */
-export async function conversationState(db: Db, id: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('conversations')
-    .select('state')
-    .where('id', '=', id)
-    .executeTakeFirst()
-  return row?.state
-}

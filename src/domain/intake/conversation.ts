@@ -352,11 +352,20 @@ export function converse(
 
   if (inbound.kind === 'location') {
     if (!insideChangzhou(inbound.location)) return reply(t.outsideChangzhou)
+    const labelled = districtOfLabel(inbound.location.label)
+    // a bare position (a phone's coordinates) tells no district, and the reference data has no
+    // coordinates to look one up: the resident is asked for the street, or the case would go to
+    // the city bureau instead of the district branch
+    const needsStreet = labelled === null && !draft?.classification.district && !draft?.placeUnknown
+    const said = needsStreet ? [...before, { text: t.locationNeedsStreet }] : before
     // kept until the resident says what the problem is
     if (!draft)
-      return reply(t.locationFirst, { ...s, pending: { ...s.pending, location: inbound.location } })
+      return {
+        state: { ...s, pending: { ...s.pending, location: inbound.location } },
+        replies: [...said, { text: t.locationFirst }],
+        commands: [],
+      }
     // the point shared is where it is: its district replaces one read from the text
-    const labelled = districtOfLabel(inbound.location.label)
     const was = draft.classification
     const classification = labelled
       ? { ...was, district: labelled, place: labelled === was.district ? was.place : null }
@@ -364,7 +373,7 @@ export function converse(
     return next(
       s,
       { ...draft, classification, location: inbound.location, confirming: false },
-      before,
+      said,
     )
   }
   if (inbound.kind === 'image') {
