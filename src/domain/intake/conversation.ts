@@ -277,12 +277,13 @@ const BARE_NAME = 6
  */
 function corrected(draft: Draft, text: string, c: Classification): Draft {
   const merged = merge(draft, text, c)
+  const said = normalise(text)
   const recategorised =
     c.intent === 'report' &&
     c.category !== 'none' &&
     c.category !== draft.classification.category &&
     c.confidence >= LOW_CONFIDENCE &&
-    (CORRECTION.test(normalise(text)) || normalise(text).length <= BARE_NAME)
+    (CORRECTION.test(said) || said.length <= BARE_NAME)
   const classification: Classification = recategorised
     ? {
         ...merged.classification,
