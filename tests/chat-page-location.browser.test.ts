@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, launchBrowser, startServer } from './support/browser'
-import { dialects, migratedStore, type TestStore } from './support/stores'
+import { describe, expect, it } from 'vitest'
+import { browserAvailable, launchBrowser, servedStore } from './support/browser'
 
 describe.runIf(browserAvailable)('the chat page’s 定位 button', () => {
-  let store: TestStore
-  let server: Awaited<ReturnType<typeof startServer>>
-  beforeAll(async () => {
-    store = await migratedStore(dialects[0]!.open)
-    server = await startServer(store)
-  })
-  afterAll(async () => {
-    await server?.close()
-    await store?.cleanup()
-  })
+  const served = servedStore()
 
   it('shows the position by its coordinates and asks for the street, so the case reaches the district', async () => {
     const context = await launchBrowser()
     try {
-      await context.grantPermissions(['geolocation'], { origin: server.url })
+      await context.grantPermissions(['geolocation'], { origin: served.server.url })
       await context.setGeolocation({ latitude: 31.70123, longitude: 119.95456 })
       const page = await context.newPage()
-      await page.goto(server.url)
+      await page.goto(served.server.url)
       await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
       await page.getByLabel('输入您要反映的问题').fill('工地每天半夜打桩，吵得睡不着')
       await page.keyboard.press('Enter')

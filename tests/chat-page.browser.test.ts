@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { notifyResident } from '../src/store/notifications'
-import { browserAvailable, launchBrowser, startServer } from './support/browser'
-import { dialects, migratedStore, type TestStore } from './support/stores'
+import { browserAvailable, launchBrowser, servedStore } from './support/browser'
 
 // The smallest valid PNG: one transparent pixel.
 const PNG = Buffer.from(
@@ -10,22 +9,13 @@ const PNG = Buffer.from(
 )
 
 describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
-  let store: TestStore
-  let server: Awaited<ReturnType<typeof startServer>>
-  beforeAll(async () => {
-    store = await migratedStore(dialects[0]!.open)
-    server = await startServer(store)
-  })
-  afterAll(async () => {
-    await server?.close()
-    await store?.cleanup()
-  })
+  const served = servedStore()
 
   it('lets a resident answer the question asked, get a case number, and find it again after a reload', async () => {
     const context = await launchBrowser()
     try {
       const page = await context.newPage()
-      await page.goto(server.url)
+      await page.goto(served.server.url)
       await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
       const box = page.getByLabel('输入您要反映的问题')
       await box.fill('小区旁边有个工地每天半夜打桩，吵得睡不着')
@@ -49,7 +39,7 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
       const saved = await page.evaluate(() => localStorage.getItem('cz-chat-session'))
       const { sessionId } = JSON.parse(saved!) as { sessionId: string }
       const news = '您的投诉 CZ20261128-0001 已受理，承办人将尽快处理。'
-      await notifyResident(store.db, {
+      await notifyResident(served.store.db, {
         conversationId: sessionId,
         caseId: null,
         text: news,
@@ -76,7 +66,7 @@ describe.runIf(browserAvailable)('resident chat page in a real browser', () => {
     const context = await launchBrowser({ width: 1280, height: 800 })
     try {
       const page = await context.newPage()
-      await page.goto(server.url)
+      await page.goto(served.server.url)
       await expect.poll(() => page.locator('.messages .bot').count()).toBeGreaterThan(0)
       await page
         .getByLabel('输入您要反映的问题')

@@ -9,6 +9,8 @@ import { staticFiles } from '../../src/http/static-files'
 import { parseConfig } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import type { Store } from '../../src/store/open-database'
+import { afterAll, beforeAll } from 'vitest'
+import { dialects, migratedStore, type TestStore } from './stores'
 import { photosOnDisk } from '../../src/store/photos-on-disk'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -71,4 +73,21 @@ export async function launchBrowser(
       '--disable-sync',
     ],
   })
+}
+
+/**
+ * A fresh SQLite store served on a free port for the tests of the calling `describe`: opened
+ * before they run and removed after. Read `store` and `server` inside the tests.
+ */
+export function servedStore(env: Record<string, string> = {}) {
+  const served = {} as { store: TestStore; server: Awaited<ReturnType<typeof startServer>> }
+  beforeAll(async () => {
+    served.store = await migratedStore(dialects[0]!.open)
+    served.server = await startServer(served.store, env)
+  })
+  afterAll(async () => {
+    await served.server?.close()
+    await served.store?.cleanup()
+  })
+  return served
 }
